@@ -1,0 +1,107 @@
+/** All SQL for tags and their attachment to channels. */
+import { Injectable } from '@nestjs/common';
+import { and, asc, count, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/database';
+import { DatabaseHandle } from '../db/db.module';
+import { asPgError, PG_FOREIGN_KEY_VIOLATION } from '../db/pg-errors';
+import { channel, channelTag, channelTagMap } from '../db/schema';
+import type { TagRow } from './channel.mapper';
+
+export type TagInsert = typeof channelTag.$inferInsert;
+
+@Injectable()
+export class TagRepository {
+  constructor(private readonly handle: DatabaseHandle) {}
+
+  private get db() {
+    return this.handle.database.db;
+  }
+
+  listWithUsage(): Promise<Array<TagRow & { channelCount: number }>> {
+    const usage = this.db
+      .select({ tagId: channelTagMap.tagId, n: count().as('n') })
+      .from(channelTagMap)
+      .groupBy(channelTagMap.tagId)
+      .as('usage');
+    return this.db
+      .select({ ...getTableColumns(channelTag), channelCount: sql<number>`coalesce(${usage.n}, 0)::int` })
+      .from(channelTag)
+      .leftJoin(usage, eq(usage.tagId, channelTag.id))
+      .orderBy(asc(channelTag.name));
+  }
+
+  async findById(id: string): Promise<TagRow | undefined> {
+    const [row] = await this.db.select().from(channelTag).where(eq(channelTag.id, id));
+    return row;
+  }
+
+  async insert(values: TagInsert): Promise<TagRow> {
+    const [row] = await this.db.insert(channelTag).values(values).returning();
+    return row!;
+  }
+
+  async update(id: string, values: Partial<TagInsert>): Promise<TagRow | undefined> {
+    const [row] = await this.db
+      .update(channelTag)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(eq(channelTag.id, id))
+      .returning();
+    return row;
+  }
+
+  /** Deletes the tag; the foreign key refuses while it is attached, and then we say to how many channels. */
+  async deleteIfUnused(id: string): Promise<{ deleted: TagRow | undefined } | { inUse: number }> {
+    try {
+      const [deleted] = await this.db.delete(channelTag).where(eq(channelTag.id, id)).returning();
+      return { deleted };
+    } catch (error) {
+      if (asPgError(error)?.code !== PG_FOREIGN_KEY_VIOLATION) throw error;
+      const [usage] = await this.db
+        .select({ n: count() })
+        .from(channelTagMap)
+        .where(eq(channelTagMap.tagId, id));
+      return { inUse: usage?.n ?? 0 };
+    }
+  }
+
+  /** Finds or creates tags by name in one statement pair, returning them in the given order. */
+  async ensureByNames(db: DbOrTx, names: string[]): Promise<TagRow[]> {
+    if (names.length === 0) return [];
+    await db
+      .insert(channelTag)
+      .values(names.map((name) => ({ name })))
+      .onConflictDoNothing({ target: channelTag.name });
+    const rows = await db.select().from(channelTag).where(inArray(channelTag.name, names));
+    const byName = new Map(rows.map((r) => [r.name, r]));
+    return names.map((n) => byName.get(n)!);
+  }
+
+  /** Attaches tags to a channel, ignoring those already attached; returns how many were new. */
+  async attach(db: DbOrTx, channelId: string, tagIds: string[]): Promise<number> {
+    if (tagIds.length === 0) return 0;
+    const inserted = await db
+      .insert(channelTagMap)
+      .values(tagIds.map((tagId) => ({ channelId, tagId })))
+      .onConflictDoNothing()
+      .returning({ tagId: channelTagMap.tagId });
+    return inserted.length;
+  }
+
+  async detach(db: DbOrTx, channelId: string, tagId: string): Promise<boolean> {
+    const deleted = await db
+      .delete(channelTagMap)
+      .where(and(eq(channelTagMap.channelId, channelId), eq(channelTagMap.tagId, tagId)))
+      .returning({ tagId: channelTagMap.tagId });
+    return deleted.length > 0;
+  }
+
+  /** Bumps the channel's updated_at (tag changes are user edits); false if there is no such channel. */
+  async touchChannel(db: DbOrTx, channelId: string): Promise<boolean> {
+    const rows = await db
+      .update(channel)
+      .set({ updatedAt: sql`now()` })
+      .where(eq(channel.id, channelId))
+      .returning({ id: channel.id });
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,85 @@
+/** Tag rules: unique names, idempotent attach/detach, no delete while attached. */
+import { Injectable } from '@nestjs/common';
+import type { TagDto, TagWithUsageDto } from '@recflow/contracts';
+import { DatabaseHandle } from '../db/db.module';
+import { isUniqueViolation } from '../db/pg-errors';
+import { ConflictError, NotFoundError } from '../shared/errors';
+import { toTagDto } from './channel.mapper';
+import { TagRepository } from './tag.repository';
+
+@Injectable()
+export class TagService {
+  constructor(
+    private readonly handle: DatabaseHandle,
+    private readonly tags: TagRepository,
+  ) {}
+
+  async list(): Promise<TagWithUsageDto[]> {
+    const rows = await this.tags.listWithUsage();
+    return rows.map((r) => ({ ...toTagDto(r), channelCount: r.channelCount }));
+  }
+
+  async create(body: { name: string; description?: string | null }): Promise<TagDto> {
+    try {
+      return toTagDto(await this.tags.insert(body));
+    } catch (error) {
+      throw this.nameConflict(error, body.name);
+    }
+  }
+
+  async update(id: string, body: { name?: string; description?: string | null }): Promise<TagDto> {
+    try {
+      const row = await this.tags.update(id, body);
+      if (!row) throw this.notFound(id);
+      return toTagDto(row);
+    } catch (error) {
+      throw this.nameConflict(error, body.name);
+    }
+  }
+
+  async remove(id: string): Promise<TagDto> {
+    const result = await this.tags.deleteIfUnused(id);
+    if ('inUse' in result) {
+      throw new ConflictError(
+        `The tag is attached to ${result.inUse} channel(s); detach it first`,
+        'tag.in_use',
+      );
+    }
+    if (!result.deleted) throw this.notFound(id);
+    return toTagDto(result.deleted);
+  }
+
+  /** Attaching a tag the channel already has is a no-op answered with the tag (§14.18). */
+  async attach(channelId: string, tagName: string): Promise<TagDto> {
+    return this.handle.database.db.transaction(async (tx) => {
+      if (!(await this.tags.touchChannel(tx, channelId))) throw this.channelNotFound(channelId);
+      const [tag] = await this.tags.ensureByNames(tx, [tagName]);
+      await this.tags.attach(tx, channelId, [tag!.id]);
+      return toTagDto(tag!);
+    });
+  }
+
+  async detach(channelId: string, tagId: string): Promise<{ detached: boolean }> {
+    return this.handle.database.db.transaction(async (tx) => {
+      if (!(await this.tags.touchChannel(tx, channelId))) throw this.channelNotFound(channelId);
+      return { detached: await this.tags.detach(tx, channelId, tagId) };
+    });
+  }
+
+  private notFound(id: string) {
+    return new NotFoundError(`No tag with id ${id}`, 'tag.not_found');
+  }
+
+  private channelNotFound(id: string) {
+    return new NotFoundError(`No channel with id ${id}`, 'channel.not_found');
+  }
+
+  private nameConflict(error: unknown, name: string | undefined) {
+    if (isUniqueViolation(error, 'channel_tag_name_key')) {
+      return new ConflictError(`A tag named "${name}" already exists`, 'tag.already_exists', [
+        { field: 'body.name', message: 'already exists' },
+      ]);
+    }
+    return error;
+  }
+}

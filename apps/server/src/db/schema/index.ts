@@ -1,0 +1,4 @@
+export * from './channel';
+export * from './criterion';
+export * from './live';
+export * from './node';

@@ -1,0 +1,95 @@
+/** Live domain tables: live_stream (a resolved HLS playlist of one broadcast) and live (one recording). */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { channel, platform } from './channel';
+import { createdAt, id, tstz } from './columns';
+
+export const liveStream = pgTable(
+  'live_stream',
+  {
+    id: id(),
+    channelId: uuid()
+      .notNull()
+      .references(() => channel.id, { onDelete: 'cascade' }),
+    /** The platform's live id (chzzk liveId, soop broadNo) this stream belongs to. */
+    sourceId: text().notNull(),
+    url: text().notNull(),
+    params: jsonb().$type<Record<string, string[]>>(),
+    headers: jsonb().$type<Record<string, string>>().notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: tstz(),
+    checkedAt: tstz(),
+  },
+  (t) => [
+    // §14.5: one stream per broadcast.
+    uniqueIndex('live_stream_channel_source_key').on(t.channelId, t.sourceId),
+    index('live_stream_checked_at_idx').on(t.checkedAt.asc().nullsFirst()),
+  ],
+);
+
+/**
+ * `deleted` is the original's name for a finished (or disabled) live and is kept for API
+ * compatibility; `failed` marks a registration that could not complete (reason in failure_reason).
+ */
+export const liveStatus = pgEnum('live_status', [
+  'initializing',
+  'recording',
+  'finalizing',
+  'deleted',
+  'failed',
+]);
+export const ACTIVE_LIVE_STATUSES = ['initializing', 'recording', 'finalizing'] as const;
+
+export const live = pgTable(
+  'live',
+  {
+    id: id(),
+    channelId: uuid()
+      .notNull()
+      .references(() => channel.id, { onDelete: 'restrict' }),
+    platformId: uuid()
+      .notNull()
+      .references(() => platform.id, { onDelete: 'restrict' }),
+    sourceId: text().notNull(),
+    liveTitle: text().notNull(),
+    liveStreamId: uuid().references(() => liveStream.id, { onDelete: 'set null' }),
+    fsName: text().notNull(),
+    videoName: text().notNull(),
+    viewCnt: integer().notNull().default(0),
+    isAdult: boolean().notNull().default(false),
+    status: liveStatus().notNull().default('initializing'),
+    failureReason: text(),
+    domesticOnly: boolean().notNull().default(false),
+    overseasFirst: boolean().notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: tstz(),
+    deletedAt: tstz(),
+  },
+  (t) => [
+    // §14.5: at most one active live per channel; the database decides, not a read-then-write check.
+    uniqueIndex('live_one_active_per_channel_key')
+      .on(t.channelId)
+      .where(sql`${t.status} in ('initializing', 'recording', 'finalizing')`),
+    // The recording folder name must be unique per channel (it is part of the storage path).
+    uniqueIndex('live_channel_video_name_key').on(t.channelId, t.videoName),
+    index('live_active_status_idx')
+      .on(t.status, t.createdAt)
+      .where(sql`${t.status} in ('initializing', 'recording', 'finalizing')`),
+    index('live_updated_at_idx').on(t.updatedAt.asc().nullsFirst()),
+    index('live_live_stream_id_idx').on(t.liveStreamId),
+    index('live_created_at_idx').on(t.createdAt.desc()),
+    check('live_view_cnt_check', sql`${t.viewCnt} >= 0`),
+    check('live_location_check', sql`not (${t.domesticOnly} and ${t.overseasFirst})`),
+  ],
+);

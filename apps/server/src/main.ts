@@ -1,0 +1,31 @@
+/** Entry point: configuration, resources, HTTP server. Start-up problems print one clear paragraph. */
+import 'reflect-metadata';
+import { createApp, StartupError } from './bootstrap';
+import { AppConfig } from './config/app-config';
+import { ConfigError } from './config/config.schema';
+
+async function main(): Promise<void> {
+  const config = AppConfig.fromEnv();
+  const { app, database } = await createApp(config);
+  const { APP_HOST, APP_PORT, STREAMQ_URL } = config.values;
+  await app.listen(APP_PORT, APP_HOST);
+  const shown = APP_HOST === '0.0.0.0' ? 'localhost' : APP_HOST;
+  console.log(
+    [
+      `recflow is listening on http://${shown}:${APP_PORT}`,
+      `  dashboard  http://${shown}:${APP_PORT}/`,
+      `  API docs   http://${shown}:${APP_PORT}/api/docs`,
+      `  database   ${database.kind === 'embedded' ? `embedded PostgreSQL in ${database.location}` : database.location}`,
+      `  streamq    ${STREAMQ_URL}`,
+    ].join('\n'),
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StartupError) {
+    console.error(`recflow cannot start.\n${error.message}`);
+  } else {
+    console.error('recflow cannot start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+/** Every REST route of recflow, by domain. The OpenAPI document is generated from this object. */
+import { channelRoutes, gradeRoutes, platformRoutes, tagRoutes } from './channel.routes';
+import { healthRoutes } from './health';
+
+export const api = {
+  health: healthRoutes,
+  platforms: platformRoutes,
+  grades: gradeRoutes,
+  tags: tagRoutes,
+  channels: channelRoutes,
+} as const;
+
+export const API_TITLE = 'recflow API';
