@@ -23,9 +23,19 @@ export interface Database {
   readonly kind: 'postgres' | 'embedded';
   /** Where it lives, for logs and error messages (password hidden). */
   readonly location: string;
+  /** Statements issued through Drizzle since start: benchmarks and tests count SQL round trips with it. */
+  readonly stats: { statements: number };
   /** Runs raw SQL on a single connection (migrations and advisory locks need one). */
   withConnection<T>(fn: (db: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+function countingLogger(stats: { statements: number }) {
+  return {
+    logQuery() {
+      stats.statements++;
+    },
+  };
 }
 
 export function redactUrl(url: string): string {
@@ -42,15 +52,18 @@ export function openPostgres(url: string, poolSize: number): Database {
   const pool = new Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
-  const db = drizzlePg({ client: pool, schema, casing: 'snake_case' }) as unknown as Db;
+  const stats = { statements: 0 };
+  const logger = countingLogger(stats);
+  const db = drizzlePg({ client: pool, schema, casing: 'snake_case', logger }) as unknown as Db;
   return {
     db,
     kind: 'postgres',
     location: redactUrl(url),
+    stats,
     async withConnection(fn) {
       const client = await pool.connect();
       try {
-        return await fn(drizzlePg({ client, schema, casing: 'snake_case' }) as unknown as Db);
+        return await fn(drizzlePg({ client, schema, casing: 'snake_case', logger }) as unknown as Db);
       } finally {
         client.release();
       }
@@ -65,11 +78,18 @@ export async function openEmbedded(dataDir: string): Promise<Database> {
   // The extension ships as an ES module only.
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const client = await PGlite.create(dir, { extensions: { pg_trgm } });
-  const db = drizzlePglite({ client, schema, casing: 'snake_case' }) as unknown as Db;
+  const stats = { statements: 0 };
+  const db = drizzlePglite({
+    client,
+    schema,
+    casing: 'snake_case',
+    logger: countingLogger(stats),
+  }) as unknown as Db;
   return {
     db,
     kind: 'embedded',
     location: dir,
+    stats,
     // PGlite is a single connection already.
     withConnection: (fn) => fn(db),
     close: () => client.close(),
