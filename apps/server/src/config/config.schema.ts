@@ -76,7 +76,9 @@ export class ConfigError extends Error {
 
 /** Parses the environment; on failure throws one line per problem, each naming the variable. */
 export function parseConfig(env: Record<string, string | undefined>): ConfigValues {
-  const result = ConfigSchema.safeParse(env);
+  // An empty variable counts as unset, as in most deployment tools.
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const result = ConfigSchema.safeParse(set);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? '?');
