@@ -4,5 +4,7 @@ export * from './channel.routes';
 export * from './common';
 export * from './health';
 export * from './problem';
+export * from './recnode';
 export * from './route';
+export * from './stlink';
 export * from './streamq';
