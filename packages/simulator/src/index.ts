@@ -1,4 +1,21 @@
-export { Faults, NO_FAULT, type ServiceFault } from './faults';
+export { type Clock, ScaledClock } from './clock';
+export { applyFault, Faults, NO_FAULT, type ServiceFault } from './faults';
+export { type MediaPlaylist, parsePlaylist, renderPlaylist } from './hls/m3u8';
+export { type SegmentIdentity, segmentBody, segmentSize, verifySegmentBody } from './hls/segment-bytes';
+export { DEFAULT_STREAM_SETTINGS, type RestartNumbering, SimStream, type StreamSettings } from './hls/stream';
+export { AUTH_HEADER, type StreamAccess, StreamRegistry } from './hls/streams';
+export { Ledger, type LedgerReport } from './ledger';
 export { generateChannels } from './population';
+export { NodeFleet, type NodeSpec, nodeSpecs, type RecnodeRedisOptions } from './recnode/fleet';
+export {
+  buildLiveState,
+  clearLive,
+  type LiveStateInput,
+  readLiveState,
+  writeLiveState,
+} from './recnode/live-state-writer';
+export { type NodeCondition, type NodeDeath, RecnodeNode } from './recnode/node';
+export { DEFAULT_RECORDER_SETTINGS, type RecorderSettings } from './recnode/recorder';
 export { type Simulator, type SimulatorOptions, startSimulator } from './server';
+export { StlinkAccess, type StlinkAccessRule, type StlinkRoute } from './stlink/stlink-access';
 export { type LiveSpec, type NewChannel, type SimChannel, type SimLive, World } from './world';

@@ -1,9 +1,13 @@
-/** The control API: tests, the CLI and the demo change the simulated world through it. */
+/**
+ * The control API for the platforms: channels and lives (streamq's world) and the faults of the
+ * shared services. Tests, the CLI and the demo change the simulated world through it.
+ */
 import { PlatformName } from '@recflow/contracts';
 import { z } from 'zod';
 import type { Faults } from '../faults';
 import { HttpError, Router, sendJson } from '../http';
 import type { World } from '../world';
+import { FaultBody, parse } from './parse';
 
 const NewChannelBody = z.object({
   platform: PlatformName,
@@ -23,23 +27,15 @@ const LiveBody = z
   })
   .partial();
 
-const FaultBody = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('none') }),
-  z.object({ mode: z.literal('status'), status: z.number().int().min(100).max(599) }),
-  z.object({ mode: z.literal('garbage') }),
-  z.object({ mode: z.literal('wrong_shape') }),
-  z.object({ mode: z.literal('hang') }),
-  z.object({ mode: z.literal('slow'), delayMs: z.number().int().min(0) }),
-]);
-
-function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  const result = schema.safeParse(body ?? {});
-  if (!result.success)
-    throw new HttpError(400, result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  return result.data;
-}
-
-export function controlRoutes(router: Router, world: World, faults: Faults): Router {
+/**
+ * @param recflowEnv the settings that point recflow at this simulator (printed by the CLI too).
+ */
+export function controlRoutes(
+  router: Router,
+  world: World,
+  faults: Faults,
+  recflowEnv: () => Record<string, string>,
+): Router {
   const channelOf = (params: Record<string, string>) => {
     const platform = parse(PlatformName, params.platform);
     return { platform, sourceId: params.sourceId! };
@@ -49,9 +45,10 @@ export function controlRoutes(router: Router, world: World, faults: Faults): Rou
     sendJson(res, 200, {
       channels: world.allChannels().length,
       live: world.liveChannels().length,
-      faults: { streamq: faults.streamq },
+      faults: { streamq: faults.streamq, stlink: faults.stlink },
     });
   });
+  router.on('GET', '/control/config', (_req, res) => sendJson(res, 200, recflowEnv()));
   router.on('POST', '/control/channels', (req, res) => {
     const specs = Array.isArray(req.body) ? req.body : [req.body];
     const created = specs.map((s) => world.addChannel(parse(NewChannelBody, s)));
@@ -83,6 +80,10 @@ export function controlRoutes(router: Router, world: World, faults: Faults): Rou
   router.on('PUT', '/control/faults/streamq', (req, res) => {
     faults.streamq = parse(FaultBody, req.body);
     sendJson(res, 200, faults.streamq);
+  });
+  router.on('PUT', '/control/faults/stlink', (req, res) => {
+    faults.stlink = parse(FaultBody, req.body);
+    sendJson(res, 200, faults.stlink);
   });
   router.on('DELETE', '/control/faults', (_req, res) => {
     faults.reset();

@@ -1,0 +1,117 @@
+/**
+ * The simulated recnode nodes, all behind one HTTP server: node `n3` answers under
+ * `{simulator}/nodes/n3`, so `{endpoint}/api/recordings` works without a port per node. They share
+ * one Redis connection (auto-pipelined) to the recnode Redis.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Redis } from 'ioredis';
+import { applyFault } from '../faults';
+import { HttpError, type Request, type Router, readBody } from '../http';
+import { RecnodeNode } from './node';
+import { authFailure, nodeApiRoutes } from './node-api';
+import type { RecorderDeps } from './recorder';
+
+export interface NodeSpec {
+  name: string;
+  group: string;
+}
+
+export interface RecnodeRedisOptions {
+  /** `redis://host:port[/db]`; the recnode Redis (master). */
+  url: string;
+  /** Overrides the db of the URL. */
+  db?: number;
+}
+
+/** `n1..nN`, spread round-robin over `g1..gG`. */
+export function nodeSpecs(count: number, groups: number): NodeSpec[] {
+  return Array.from({ length: count }, (_, i) => ({
+    name: `n${i + 1}`,
+    group: `g${(i % Math.max(1, groups)) + 1}`,
+  }));
+}
+
+const NODE_PATH = /^\/nodes\/([^/]+)(\/.*)$/;
+
+export class NodeFleet {
+  private client: Redis | null = null;
+  private readonly nodes = new Map<string, { node: RecnodeNode; routes: Router }>();
+  /** Set once the HTTP server listens; node endpoints are absolute. */
+  baseUrl = '';
+
+  constructor(
+    private readonly redisOptions: RecnodeRedisOptions,
+    readonly token: string,
+    private readonly deps: Omit<RecorderDeps, 'node' | 'protocol' | 'downloadDelayMs'>,
+  ) {}
+
+  /** The recnode Redis, connected on first use so that a simulator without nodes needs none. */
+  get redis(): Redis {
+    this.client ??= new Redis(this.redisOptions.url, {
+      enableAutoPipelining: true,
+      maxRetriesPerRequest: 1,
+      ...(this.redisOptions.db === undefined ? {} : { db: this.redisOptions.db }),
+    });
+    return this.client;
+  }
+
+  add(spec: NodeSpec): RecnodeNode {
+    if (this.nodes.has(spec.name)) throw new Error(`simulator: node ${spec.name} exists`);
+    const endpoint = `${this.baseUrl}/nodes/${encodeURIComponent(spec.name)}`;
+    const node = new RecnodeNode(spec.name, spec.group, endpoint, this.redis, this.deps);
+    this.nodes.set(spec.name, { node, routes: nodeApiRoutes(node) });
+    return node;
+  }
+
+  get(name: string): RecnodeNode | undefined {
+    return this.nodes.get(name)?.node;
+  }
+
+  must(name: string): RecnodeNode {
+    const node = this.get(name);
+    if (!node) throw new HttpError(404, `no node ${name}`);
+    return node;
+  }
+
+  all(): RecnodeNode[] {
+    return [...this.nodes.values()].map((n) => n.node);
+  }
+
+  /** Whether this request is for a node; the caller counts and routes everything else. */
+  static owns(path: string): boolean {
+    return NODE_PATH.test(path);
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const [, name, rest] = NODE_PATH.exec(url.pathname) ?? [];
+    const entry = this.nodes.get(decodeURIComponent(name ?? ''));
+    if (!entry) throw new HttpError(404, `no node ${name}`);
+    const { node, routes } = entry;
+    if (node.condition.down === 'reset') {
+      // A dead process: the connection drops with no answer, as close to "refused" as one shared
+      // port allows.
+      req.socket.destroy();
+      return;
+    }
+    if (node.condition.down === 'hang') return;
+    if (await applyFault(node.condition.api, res)) return;
+    const found = routes.match(req.method ?? 'GET', rest!);
+    if (!found) throw new HttpError(404, 'Not Found');
+    const request: Request = {
+      method: req.method ?? 'GET',
+      path: rest!,
+      query: url.searchParams,
+      params: found.params,
+      headers: req.headers,
+      body: await readBody(req).catch(() => undefined),
+    };
+    const unauthorized = authFailure(request, this.token);
+    if (unauthorized) throw new HttpError(401, unauthorized);
+    await found.handler(request, res);
+  }
+
+  async close(): Promise<void> {
+    for (const node of this.all()) node.halt();
+    if (this.client) await this.client.quit().catch(() => this.client?.disconnect());
+  }
+}
