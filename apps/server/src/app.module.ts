@@ -11,6 +11,7 @@ import { ProblemFilter } from './http/problem.filter';
 import { SpaController } from './http/spa.controller';
 import { ServerRedis } from './redis/server-redis';
 import { Clock, SystemClock } from './shared/clock';
+import { TasksModule } from './tasks/tasks.module';
 import { UpstreamModule } from './upstream/upstream.module';
 
 export interface AppResources {
@@ -60,6 +61,7 @@ export class AppModule {
         UpstreamModule,
         HttpModule,
         ChannelModule,
+        TasksModule,
         SpaModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

@@ -18,6 +18,7 @@ import { DOCS_ASSETS_PATH } from './http/docs.controller';
 import { webDistDir } from './http/web-dist';
 import { openServerRedis } from './redis/server-redis';
 import type { Clock } from './shared/clock';
+import { ADMIN_QUEUES_PATH, AdminBoard } from './tasks/admin-board';
 
 export class StartupError extends Error {
   override name = 'StartupError';
@@ -97,7 +98,7 @@ export async function createApp(
     server.set('query parser', 'simple');
     installBodyParsing(server);
     serveStaticAssets(server, config);
-    app.enableShutdownHooks();
+    if (config.values.EXPOSE_ADMIN_UI) server.use(ADMIN_QUEUES_PATH, app.get(AdminBoard).adapter.getRouter());
     await app.init();
     const opened = redis;
     return {

@@ -6,7 +6,24 @@ import { ConfigError } from './config/config.schema';
 
 async function main(): Promise<void> {
   const config = AppConfig.fromEnv();
-  const { app, database } = await createApp(config);
+  const opened = await createApp(config);
+  const { app, database } = opened;
+  // On SIGTERM (a rolling deploy) stop taking work, let running tasks finish, close the pools, exit 0.
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    opened.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('shutdown failed:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
   const { APP_HOST, APP_PORT, STREAMQ_URL } = config.values;
   await app.listen(APP_PORT, APP_HOST);
   const shown = APP_HOST === '0.0.0.0' ? 'localhost' : APP_HOST;

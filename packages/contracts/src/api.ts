@@ -1,6 +1,7 @@
 /** Every REST route of recflow, by domain. The OpenAPI document is generated from this object. */
 import { channelRoutes, gradeRoutes, platformRoutes, tagRoutes } from './channel.routes';
 import { healthRoutes } from './health';
+import { taskRoutes } from './task';
 
 export const api = {
   health: healthRoutes,
@@ -8,6 +9,7 @@ export const api = {
   grades: gradeRoutes,
   tags: tagRoutes,
   channels: channelRoutes,
+  tasks: taskRoutes,
 } as const;
 
 export const API_TITLE = 'recflow API';

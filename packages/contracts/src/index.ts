@@ -1,3 +1,4 @@
+export * from './task';
 export * from './api';
 export * from './channel';
 export * from './channel.routes';

@@ -20,6 +20,7 @@ import { DomainError, ValidationError } from '../shared/errors';
 import type { ChannelRow, GradeRow, PlatformRow } from './channel.mapper';
 import { type ChannelPatch, ChannelRepository } from './channel.repository';
 import { ChannelService } from './channel.service';
+import { FollowedChannels } from './followed-channels';
 import { GradeRepository } from './grade.repository';
 import { PlatformRepository } from './platform.repository';
 import { TagRepository } from './tag.repository';
@@ -109,6 +110,7 @@ export class ChannelImporter {
     private readonly platforms: PlatformRepository,
     private readonly grades: GradeRepository,
     private readonly tags: TagRepository,
+    private readonly followed: FollowedChannels,
   ) {}
 
   async import(body: ImportBody): Promise<ImportReport> {
@@ -217,6 +219,8 @@ export class ChannelImporter {
         tags.map((t) => t.id),
       );
     });
+    if (patch.isFollowed !== undefined)
+      await this.followed.sync([{ id: current.id, followed: patch.isFollowed }]);
     return this.result(row, value.platform, value.sourceId, 'updated', current.id, changes.join('; '));
   }
 

@@ -4,6 +4,9 @@ import { ChannelRepository } from './channel.repository';
 import { ChannelService } from './channel.service';
 import { ChannelImporter } from './channel-importer';
 import { ChannelQueryRepository } from './channel-query.repository';
+import { ChannelRefreshRepository } from './channel-refresh.repository';
+import { ChannelRefresher } from './channel-refresher';
+import { FollowedChannels } from './followed-channels';
 import { GradeController } from './grade.controller';
 import { GradeRepository } from './grade.repository';
 import { GradeService } from './grade.service';
@@ -25,7 +28,17 @@ import { TagService } from './tag.service';
     ChannelQueryRepository,
     ChannelService,
     ChannelImporter,
+    ChannelRefreshRepository,
+    ChannelRefresher,
+    FollowedChannels,
   ],
-  exports: [ChannelService, ChannelRepository, PlatformRepository, GradeRepository],
+  exports: [
+    ChannelService,
+    ChannelRepository,
+    PlatformRepository,
+    GradeRepository,
+    ChannelRefresher,
+    FollowedChannels,
+  ],
 })
 export class ChannelModule {}

@@ -16,6 +16,7 @@ import { StreamqClient } from '../upstream/streamq/streamq.client';
 import { type GradeRow, type PlatformRow, toChannelDto } from './channel.mapper';
 import { type ChannelPatch, ChannelRepository } from './channel.repository';
 import { ChannelQueryRepository } from './channel-query.repository';
+import { FollowedChannels } from './followed-channels';
 import { GradeRepository } from './grade.repository';
 import { PlatformRepository } from './platform.repository';
 import { TagRepository } from './tag.repository';
@@ -40,6 +41,7 @@ export class ChannelService {
     private readonly grades: GradeRepository,
     private readonly tags: TagRepository,
     private readonly streamq: StreamqClient,
+    private readonly followed: FollowedChannels,
   ) {}
 
   async query(q: ChannelQuery): Promise<ChannelPage> {
@@ -86,8 +88,9 @@ export class ChannelService {
         [{ field: 'body.sourceId', message: `not found on ${input.platform.name}` }],
       );
     }
+    let id: string;
     try {
-      return await this.handle.database.db.transaction(async (tx) => {
+      id = await this.handle.database.db.transaction(async (tx) => {
         const row = await this.channels.insert(tx, {
           platformId: input.platform.id,
           sourceId: input.sourceId,
@@ -117,6 +120,8 @@ export class ChannelService {
       }
       throw error;
     }
+    if (input.isFollowed) await this.followed.sync([{ id, followed: true }]);
+    return id;
   }
 
   async update(id: string, body: UpdateChannelBody): Promise<ChannelDto> {
@@ -128,6 +133,7 @@ export class ChannelService {
     }
     const row = await this.channels.update(this.handle.database.db, id, patch);
     if (!row) throw channelNotFound(id);
+    if (patch.isFollowed !== undefined) await this.followed.sync([{ id, followed: row.isFollowed }]);
     return this.get(id);
   }
 
@@ -145,6 +151,7 @@ export class ChannelService {
         'channel.in_use',
       );
     }
+    await this.followed.sync([{ id, followed: false }]);
     return toChannelDto(record);
   }
 

@@ -59,6 +59,17 @@ export const ConfigSchema = z.object({
   /** Timeout of one call to streamq, recnode, untf or an m3u8 (ms). */
   HTTP_TIMEOUT_MS: int(100, 120_000).default(20_000),
 
+  /** Run the scheduled tasks on this replica (an API-only replica sets false). */
+  SCHEDULER_ENABLED: bool().default(true),
+  /** How long shutdown waits for running tasks before closing connections. */
+  TASK_SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(30_000),
+  /** Background channel refresh: one batch of the least recently refreshed channels per tick. */
+  CHANNEL_REFRESH_INTERVAL_MS: int(100, 86_400_000).default(2_000),
+  CHANNEL_REFRESH_BATCH_SIZE: int(1, 1_000).default(20),
+  CHANNEL_REFRESH_CONCURRENCY: int(1, 100).default(5),
+  /** Reconciliation of the cached followed-channel set with the database. */
+  CHANNEL_CACHE_CHECK_INTERVAL_MS: int(1_000, 86_400_000).default(1_800_000),
+
   /** Directory of the built dashboard; empty disables serving it. */
   WEB_DIST_DIR: str().optional(),
   /** Serves Bull Board and the API docs; turn off where the ingress does not protect them. */

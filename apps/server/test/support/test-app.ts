@@ -49,6 +49,8 @@ export async function startTestApp(overrides: Partial<ConfigValues> = {}): Promi
     APP_PORT: 0,
     LOG_LEVEL: 'error',
     HTTP_TIMEOUT_MS: 2_000,
+    // Scheduled tasks would change data under the tests' feet; tests that want them turn them on.
+    SCHEDULER_ENABLED: false,
     ...overrides,
   });
   const opened = await createApp(config, { logger: ['fatal', 'error'] });

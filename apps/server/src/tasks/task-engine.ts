@@ -1,0 +1,124 @@
+/**
+ * Runs the periodic tasks with BullMQ across every replica:
+ * - one queue per task, with a job scheduler (`every` interval) that any replica may upsert — the
+ *   scheduler id makes registration idempotent, so it exists once however many replicas start;
+ * - the queue's global concurrency is 1, so a tick runs on exactly one replica and never overlaps
+ *   the previous one, with no hand-rolled locks (§14.20);
+ * - a failed run is logged and recorded; the schedule goes on (no retries: the next tick comes).
+ * On shutdown the workers stop taking jobs and running ones may finish, within a bound.
+ */
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { type Job, Queue, Worker } from 'bullmq';
+import { AppConfig } from '../config/app-config';
+import { bullConnection, bullPrefix } from '../redis/bullmq-connection';
+import { AdminBoard } from './admin-board';
+import { PERIODIC_TASKS, type PeriodicTask } from './periodic-task';
+import { TaskRunLog } from './task-run-log';
+
+const KEEP_JOBS = { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } };
+
+@Injectable()
+export class TaskEngine implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Tasks');
+  private readonly queues = new Map<string, Queue>();
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly runLog: TaskRunLog,
+    private readonly board: AdminBoard,
+    @Inject(PERIODIC_TASKS) private readonly tasks: PeriodicTask[],
+  ) {
+    const names = tasks.map((t) => t.name);
+    const repeated = names.filter((n, i) => names.indexOf(n) !== i);
+    if (repeated.length > 0) throw new Error(`periodic tasks registered twice: ${repeated.join(', ')}`);
+  }
+
+  /** The registered tasks and their intervals (for the API and the dashboard). */
+  list(): Array<{ name: string; intervalMs: number }> {
+    return this.tasks.map((t) => ({ name: t.name, intervalMs: t.intervalMs }));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const connection = bullConnection(this.config);
+    const prefix = bullPrefix(this.config);
+    for (const task of this.tasks) {
+      const queue = new Queue(task.name, { connection, prefix });
+      this.queues.set(task.name, queue);
+      await queue.setGlobalConcurrency(1);
+      await queue.upsertJobScheduler(
+        task.name,
+        { every: task.intervalMs },
+        { name: task.name, opts: KEEP_JOBS },
+      );
+    }
+    this.board.show([...this.queues.values()]);
+    if (!this.config.values.SCHEDULER_ENABLED) {
+      this.logger.log('SCHEDULER_ENABLED=false: this replica registers the schedules but runs no task');
+      return;
+    }
+    for (const task of this.tasks) {
+      const worker = new Worker(task.name, (job) => this.run(task, job), {
+        connection,
+        prefix,
+        concurrency: 1,
+        // A tick whose worker died is not worth re-running: the next tick comes soon.
+        maxStalledCount: 0,
+      });
+      worker.on('error', (error) => this.logger.warn(`${task.name} worker: ${error.message}`));
+      this.workers.push(worker);
+    }
+  }
+
+  private async run(task: PeriodicTask, job: Job): Promise<void> {
+    const started = Date.now();
+    // A scheduled job's `delay` is zeroed when it becomes due; the original delay stays in opts.
+    const dueAt = job.timestamp + (job.opts.delay ?? 0);
+    const lagMs = Math.max(0, (job.processedOn ?? started) - dueAt);
+    let ok = true;
+    let error: string | undefined;
+    let summary: Awaited<ReturnType<PeriodicTask['run']>>;
+    try {
+      summary = await task.run();
+    } catch (e) {
+      ok = false;
+      error = (e as Error)?.message ?? String(e);
+      this.logger.error(`${task.name} failed (job ${job.id}): ${(e as Error)?.stack ?? error}`);
+    }
+    const finished = Date.now();
+    await this.runLog
+      .record({
+        task: task.name,
+        replica: this.runLog.replica,
+        startedAt: new Date(started).toISOString(),
+        finishedAt: new Date(finished).toISOString(),
+        durationMs: finished - started,
+        lagMs,
+        ok,
+        ...(error ? { error } : {}),
+        ...(summary ? { summary } : {}),
+      })
+      .catch((e: Error) => this.logger.warn(`cannot record the ${task.name} run: ${e.message}`));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    const timeoutMs = this.config.values.TASK_SHUTDOWN_TIMEOUT_MS;
+    const closing = Promise.all(this.workers.map((w) => w.close()));
+    const timedOut = await Promise.race([
+      closing.then(() => false),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(true), timeoutMs).unref()),
+    ]);
+    if (timedOut) {
+      // The stuck run is abandoned; its job is not retried (maxStalledCount 0) and the next tick runs elsewhere.
+      this.logger.warn(`tasks still running after ${timeoutMs} ms; shutting down without them`);
+      return;
+    }
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+}

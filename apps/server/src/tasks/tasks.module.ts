@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { ChannelModule } from '../channel/channel.module';
+import { AdminBoard } from './admin-board';
+import { ChannelCacheCheckTask } from './channel-cache-check.task';
+import { ChannelRefreshTask } from './channel-refresh.task';
+import { PERIODIC_TASKS, type PeriodicTask } from './periodic-task';
+import { TaskEngine } from './task-engine';
+import { TaskRunLog } from './task-run-log';
+import { TasksController } from './tasks.controller';
+
+/** Adding a periodic task: one task file, and one line in TASKS. */
+const TASKS = [ChannelRefreshTask, ChannelCacheCheckTask];
+
+@Module({
+  imports: [ChannelModule],
+  controllers: [TasksController],
+  providers: [
+    ...TASKS,
+    { provide: PERIODIC_TASKS, useFactory: (...tasks: PeriodicTask[]) => tasks, inject: TASKS },
+    TaskRunLog,
+    TaskEngine,
+    AdminBoard,
+  ],
+  exports: [AdminBoard, TaskEngine],
+})
+export class TasksModule {}
