@@ -4,7 +4,7 @@ export { type MediaPlaylist, parsePlaylist, renderPlaylist } from './hls/m3u8';
 export { type SegmentIdentity, segmentBody, segmentSize, verifySegmentBody } from './hls/segment-bytes';
 export { DEFAULT_STREAM_SETTINGS, type RestartNumbering, SimStream, type StreamSettings } from './hls/stream';
 export { AUTH_HEADER, type StreamAccess, StreamRegistry } from './hls/streams';
-export { Ledger, type LedgerReport } from './ledger';
+export { Ledger, type LedgerReport, type SegmentRecord } from './ledger';
 export { generateChannels } from './population';
 export { NodeFleet, type NodeSpec, nodeSpecs, type RecnodeRedisOptions } from './recnode/fleet';
 export {

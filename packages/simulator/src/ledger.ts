@@ -6,7 +6,7 @@
  * uploading them (lost).
  */
 
-interface SegmentRecord {
+export interface SegmentRecord {
   claimedBy: string[];
   downloadedBy: string[];
   uploadedBy: string[];
@@ -68,6 +68,14 @@ export class Ledger {
   /** A node died holding these downloaded, not yet uploaded segments. */
   discarded(liveId: string, node: string, nums: readonly number[]): void {
     for (const num of nums) this.segment(liveId, num).discardedBy.push(node);
+  }
+
+  /** Everything the ledger knows about one segment (empty lists when nothing happened to it). */
+  explain(liveId: string, num: number): SegmentRecord {
+    const segment = this.lives.get(liveId)?.segments.get(num);
+    return segment
+      ? structuredClone(segment)
+      : { claimedBy: [], downloadedBy: [], uploadedBy: [], discardedBy: [] };
   }
 
   /** Lives with any record, for summaries. */

@@ -1,4 +1,4 @@
-import { RecnodeRecordingList, segmentSetKey } from '@recflow/contracts';
+import { RecnodeRecordingList, segmentRetryKey, segmentSetKey } from '@recflow/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Simulator, startSimulator } from '../src/index';
 import { clearLives, recnodeClient, startRecordableLive, waitFor } from './support';
@@ -64,4 +64,49 @@ describe('the segment-lock protocol on three nodes', () => {
     expect(await redis.zcard(segmentSetKey(live.state.id, 'retrying'))).toBe(0);
     expect(await redis.zcard(segmentSetKey(live.state.id, 'failed'))).toBe(0);
   });
+
+  it('retries a segment whose download failed and still records it', async () => {
+    const live = await startRecordableLive(sim, 'chzzk', lives);
+    const id = live.state.id;
+    for (const n of sim.nodes.all()) await recnodeClient(n.endpoint, sim.nodes.token).start(id);
+    const stream = sim.streams.of(live.platform, live.sourceId);
+    const flaky = (stream.window(sim.clock.now()).at(-1)?.num ?? -1) + 4;
+    stream.failSegment(flaky, 2);
+
+    await waitFor(async () => (await redisScore(id, 'success', flaky)) !== null, {
+      timeoutMs: 10_000,
+      what: 'the flaky segment in success',
+    });
+    expect(await redisScore(id, 'retrying', flaky)).toBeNull();
+    expect(Number(await sim.nodes.redis.get(segmentRetryKey(id, flaky)))).toBeGreaterThanOrEqual(1);
+    await waitFor(() => (sim.ledger.report(id).range?.last ?? 0) > flaky + 5);
+    const report = sim.ledger.report(id);
+    expect(report.missing.filter((n) => n <= flaky + 2)).toEqual([]);
+    // While retrying, parallel_limit 3 lets several nodes try at once: the only duplicates possible.
+    expect(report.duplicates.filter((n) => n !== flaky)).toEqual([]);
+    for (const n of sim.nodes.all()) await recnodeClient(n.endpoint, sim.nodes.token).cancel(id);
+  });
+
+  it('gives a segment up to failed after 12 retries', async () => {
+    const live = await startRecordableLive(sim, 'soop', lives);
+    const id = live.state.id;
+    for (const n of sim.nodes.all()) await recnodeClient(n.endpoint, sim.nodes.token).start(id);
+    const stream = sim.streams.of(live.platform, live.sourceId);
+    const broken = (stream.window(sim.clock.now()).at(-1)?.num ?? -1) + 4;
+    stream.failSegment(broken, 1_000);
+
+    await waitFor(async () => (await redisScore(id, 'failed', broken)) !== null, {
+      timeoutMs: 20_000,
+      what: 'the broken segment in failed',
+    });
+    expect(await redisScore(id, 'retrying', broken)).toBeNull();
+    // The 13th attempt (or a concurrent one) finds the limit passed.
+    expect(Number(await sim.nodes.redis.get(segmentRetryKey(id, broken)))).toBeGreaterThanOrEqual(13);
+    expect(sim.ledger.report(id).missing).toContain(broken);
+    for (const n of sim.nodes.all()) await recnodeClient(n.endpoint, sim.nodes.token).cancel(id);
+  });
 });
+
+function redisScore(id: string, set: 'success' | 'retrying' | 'failed', num: number) {
+  return sim.nodes.redis.zscore(segmentSetKey(id, set), String(num));
+}

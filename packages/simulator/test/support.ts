@@ -66,7 +66,14 @@ export function recnodeClient(endpoint: string, token: string | null) {
       method,
       headers: token === null ? {} : { authorization: `Bearer ${token}` },
     });
-    return { status: res.status, body: (await res.json()) as unknown };
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // Fault answers are deliberately not JSON; the raw text is the body then.
+    }
+    return { status: res.status, body };
   };
   return {
     start: (id: string) => call('POST', `/api/recordings/${id}`),
