@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Logger, type LoggerService, type LogLevel } from '@nestjs/common';
+import type { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
@@ -18,6 +18,7 @@ import { DOCS_ASSETS_PATH } from './http/docs.controller';
 import { webDistDir } from './http/web-dist';
 import { openServerRedis } from './redis/server-redis';
 import type { Clock } from './shared/clock';
+import { RecflowLogger } from './shared/logger';
 import { ADMIN_QUEUES_PATH, AdminBoard } from './tasks/admin-board';
 
 export class StartupError extends Error {
@@ -89,7 +90,7 @@ export async function createApp(
       AppModule.with({ config, database, redis, clock: options.clock }),
       {
         bodyParser: false,
-        logger: options.logger ?? levelsFrom(config.values.LOG_LEVEL),
+        logger: options.logger ?? new RecflowLogger(config.values.LOG_LEVEL, config.values.LOG_FORMAT),
         abortOnError: false,
       },
     );
@@ -126,10 +127,3 @@ function serveStaticAssets(server: express.Express, config: AppConfig): void {
     server.use(express.static(web, { index: false, maxAge: '1h' }));
   }
 }
-
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-function levelsFrom(level: string): LogLevel[] {
-  return LEVELS.slice(0, LEVELS.indexOf(level as LogLevel) + 1);
-}
-
-export const bootLogger = new Logger('recflow');

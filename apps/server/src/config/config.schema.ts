@@ -4,42 +4,32 @@
  */
 import { z } from 'zod';
 
-const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-
-const str = () => z.preprocess(emptyAsUndefined, z.string().trim());
+const str = () => z.string().trim();
 const int = (min: number, max: number) =>
-  z.preprocess(
-    emptyAsUndefined,
-    z.coerce
-      .number({ error: 'must be a number' })
-      .int('must be an integer')
-      .min(min, `must be at least ${min}`)
-      .max(max, `must be at most ${max}`),
-  );
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be an integer')
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 const bool = () =>
-  z.preprocess(
-    emptyAsUndefined,
-    z
-      .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
-      .transform((v) => v === 'true' || v === '1'),
-  );
+  z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .transform((v) => v === 'true' || v === '1');
 const url = (protocols: RegExp, example: string) =>
-  z.preprocess(
-    emptyAsUndefined,
-    z
-      .url({ protocol: protocols, error: `must be a URL like ${example}` })
-      .transform((u) => u.replace(/\/+$/, '')),
-  );
+  z
+    .url({ protocol: protocols, error: `must be a URL like ${example}` })
+    .transform((u) => u.replace(/\/+$/, ''));
 
-export const DEFAULT_STREAMQ_URL = 'http://127.0.0.1:7900';
+/** Where `pnpm demo` runs the simulator: the defaults of every outside service point there. */
+export const SIMULATOR_URL = 'http://127.0.0.1:7900';
+export const DEFAULT_STREAMQ_URL = SIMULATOR_URL;
 
 export const ConfigSchema = z.object({
   APP_HOST: str().default('0.0.0.0'),
   APP_PORT: int(0, 65535).default(8080),
-  LOG_LEVEL: z.preprocess(
-    emptyAsUndefined,
-    z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
-  ),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** `json` writes one JSON object per line, for log collectors. */
+  LOG_FORMAT: z.enum(['text', 'json']).default('text'),
 
   /** PostgreSQL. Without it recflow runs on the embedded database in RECFLOW_DATA_DIR. */
   DATABASE_URL: url(/^postgres(ql)?$/, 'postgres://user:pass@host:5432/recflow').optional(),
@@ -58,6 +48,31 @@ export const ConfigSchema = z.object({
   STREAMQ_QSIZE: int(1, 1000).default(200),
   /** Timeout of one call to streamq, recnode, untf or an m3u8 (ms). */
   HTTP_TIMEOUT_MS: int(100, 120_000).default(20_000),
+
+  /** stlink: one endpoint with `&proxy=` (STLINK_USE_PROXY) or one endpoint per region. */
+  STLINK_ENDPOINT: url(/^https?$/, 'http://stlink:8080').default(SIMULATOR_URL),
+  STLINK_ENDPOINT_DOMESTIC: url(/^https?$/, 'http://stlink-kr:8080').optional(),
+  STLINK_ENDPOINT_OVERSEAS: url(/^https?$/, 'http://stlink-jp:8080').optional(),
+  STLINK_USE_PROXY: bool().default(false),
+  STLINK_HTTP_TIMEOUT_MS: int(100, 120_000).default(30_000),
+  /** Resolve followed channels' streams with credentials. */
+  STLINK_ENFORCE_AUTH_FOR_FOLLOWED: bool().default(true),
+
+  /** untf notifications; without an endpoint they are only logged. */
+  UNTF_ENDPOINT: url(/^https?$/, 'http://untf:8080').optional(),
+  UNTF_API_KEY: str().optional(),
+  UNTF_TOPIC: str().default('recflow'),
+
+  /** recnode: the Bearer token of every node, and the shared recnode Redis (master for writes, replica for reads). */
+  RECNODE_API_TOKEN: str().default('sim-recnode-token'),
+  RECNODE_REDIS_MASTER_HOST: str().default('127.0.0.1'),
+  RECNODE_REDIS_MASTER_PORT: int(1, 65535).default(6379),
+  RECNODE_REDIS_REPLICA_HOST: str().optional(),
+  RECNODE_REDIS_REPLICA_PORT: int(1, 65535).optional(),
+  RECNODE_REDIS_PASSWORD: str().optional(),
+  RECNODE_REDIS_DB: int(0, 15).default(0),
+  /** A CA certificate file; when set, the recnode Redis is reached over TLS. */
+  RECNODE_REDIS_CA_PATH: str().optional(),
 
   /** Run the scheduled tasks on this replica (an API-only replica sets false). */
   SCHEDULER_ENABLED: bool().default(true),
@@ -78,6 +93,14 @@ export const ConfigSchema = z.object({
 
 export type ConfigValues = z.infer<typeof ConfigSchema>;
 
+const CROSS_FIELD_RULES: Array<{ check: (c: ConfigValues) => boolean; variable: string; message: string }> = [
+  {
+    check: (c) => !c.UNTF_ENDPOINT || !!c.UNTF_API_KEY,
+    variable: 'UNTF_API_KEY',
+    message: 'must be set when UNTF_ENDPOINT is set',
+  },
+];
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -90,7 +113,16 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigValu
   // An empty variable counts as unset, as in most deployment tools.
   const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const result = ConfigSchema.safeParse(set);
-  if (result.success) return result.data;
+  if (result.success) {
+    const broken = CROSS_FIELD_RULES.filter((rule) => !rule.check(result.data));
+    if (broken.length === 0) return result.data;
+    throw new ConfigError(
+      broken.map(
+        (rule) =>
+          `${rule.variable}: ${rule.message} (${env[rule.variable] === undefined ? 'not set' : 'set'})`,
+      ),
+    );
+  }
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? '?');
     const value = env[name];
