@@ -41,6 +41,8 @@ export class UpstreamError extends DomainError {
     message: string,
     readonly kind: 'timeout' | 'unreachable' | 'status' | 'invalid_response',
     readonly upstreamStatus?: number,
+    /** The start of the answer's body, when there was one. */
+    readonly upstreamBody?: string,
   ) {
     super(`${service}: ${message}`, `upstream.${service}.${kind}`);
   }

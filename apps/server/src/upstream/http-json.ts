@@ -69,6 +69,7 @@ export async function callJson<T extends z.ZodType>(
       `answered ${response.status} for ${call.url}: ${text.slice(0, 200)}`,
       'status',
       response.status,
+      text.slice(0, 2_000),
     );
   }
   let json: unknown;

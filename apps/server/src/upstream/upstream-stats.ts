@@ -1,7 +1,7 @@
 /** Counts upstream calls and failures per service and kind (exported as metrics by a later module). */
 import { Injectable } from '@nestjs/common';
 
-export type UpstreamOutcome = 'ok' | 'timeout' | 'unreachable' | 'status' | 'invalid_response';
+export type UpstreamOutcome = 'ok' | 'timeout' | 'unreachable' | 'status' | 'invalid_response' | 'dropped';
 
 @Injectable()
 export class UpstreamStats {

@@ -3,16 +3,39 @@ import { Injectable } from '@nestjs/common';
 import {
   type ChannelInfo,
   ChzzkChannelRaw,
+  ChzzkLiveRaw,
+  type LiveInfo,
   normalizeChzzkChannel,
+  normalizeChzzkLive,
   normalizeSoopChannel,
+  normalizeSoopLive,
   type PlatformName,
   SoopChannelRaw,
+  SoopLiveRaw,
 } from '@recflow/contracts';
+import { z } from 'zod';
 import { AppConfig } from '../../config/app-config';
 import { callJson } from '../http-json';
 import { UpstreamStats } from '../upstream-stats';
 
 export const STREAMQ = 'streamq';
+
+/** The live searches criteria use (behaviour.md §4.3): what to search by, per platform. */
+export type LiveSearch =
+  | { platform: 'chzzk'; by: 'tag' | 'keyword'; value: string }
+  | { platform: 'chzzk'; by: 'watchparty'; value: number }
+  | { platform: 'soop'; by: 'tag' | 'keyword'; value: string }
+  | { platform: 'soop'; by: 'category'; value: string; withCred?: boolean };
+
+const SEARCH_PATHS = {
+  tag: ['tag', 'tag'],
+  keyword: ['keyword', 'keyword'],
+  watchparty: ['watchparty', 'watchPartyNo'],
+  category: ['category', 'cateNo'],
+} as const;
+
+const ChzzkLives = z.array(ChzzkLiveRaw);
+const SoopLives = z.array(SoopLiveRaw);
 
 @Injectable()
 export class StreamqClient {
@@ -48,5 +71,24 @@ export class StreamqClient {
       absentOn: [404],
     });
     return raw ? normalizeSoopChannel(raw) : null;
+  }
+
+  /** One live search, normalized; at most STREAMQ_QSIZE results. */
+  async searchLives(search: LiveSearch): Promise<LiveInfo[]> {
+    const [path, param] = SEARCH_PATHS[search.by];
+    const query = new URLSearchParams({
+      [param]: String(search.value),
+      size: String(this.config.values.STREAMQ_QSIZE),
+    });
+    if (search.platform === 'soop' && search.by === 'category' && search.withCred)
+      query.set('withCred', 'true');
+    const url = `${this.config.values.STREAMQ_URL}/api/${search.platform}/lives/v1/${path}?${query}`;
+    const timeoutMs = this.config.values.HTTP_TIMEOUT_MS;
+    if (search.platform === 'chzzk') {
+      const raw = await callJson(this.stats, { service: STREAMQ, url, schema: ChzzkLives, timeoutMs });
+      return raw!.map(normalizeChzzkLive);
+    }
+    const raw = await callJson(this.stats, { service: STREAMQ, url, schema: SoopLives, timeoutMs });
+    return raw!.map(normalizeSoopLive);
   }
 }

@@ -1,0 +1,180 @@
+/**
+ * The recnode Redis, shared with every node (interfaces.md): recflow writes each live's LiveState
+ * and the `lives` index, and reads the segment sets the nodes write. Writes and reads that must
+ * see the latest state go to the master; bulk reads may go to the replica, which can lag.
+ */
+import { readFileSync } from 'node:fs';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  LIVES_KEY,
+  LiveState,
+  liveStateKey,
+  type RecnodeSegmentSet,
+  segmentKey,
+  segmentSetKey,
+} from '@recflow/contracts';
+import Redis, { type RedisOptions } from 'ioredis';
+import { AppConfig } from '../../config/app-config';
+import { UpstreamError } from '../../shared/errors';
+import { UpstreamStats } from '../upstream-stats';
+
+export const RECNODE_REDIS = 'recnode-redis';
+
+// SET NX EX and the ZADD to the `lives` index happen together or not at all.
+const CREATE_STATE = `
+if redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2], 'NX') then
+  redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
+  return 1
+end
+return 0`;
+
+export type ReadFrom = 'master' | 'replica';
+
+@Injectable()
+export class RecnodeRedis implements OnApplicationShutdown {
+  private readonly logger = new Logger('RecnodeRedis');
+  readonly master: Redis;
+  readonly replica: Redis;
+
+  constructor(
+    config: AppConfig,
+    private readonly stats: UpstreamStats,
+  ) {
+    const v = config.values;
+    const common: RedisOptions = {
+      password: v.RECNODE_REDIS_PASSWORD,
+      db: v.RECNODE_REDIS_DB,
+      tls: v.RECNODE_REDIS_CA_PATH ? { ca: readFileSync(v.RECNODE_REDIS_CA_PATH) } : undefined,
+      lazyConnect: true,
+      maxRetriesPerRequest: 2,
+      commandTimeout: v.HTTP_TIMEOUT_MS,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+    };
+    this.master = new Redis({
+      ...common,
+      host: v.RECNODE_REDIS_MASTER_HOST,
+      port: v.RECNODE_REDIS_MASTER_PORT,
+    });
+    const hasReplica = v.RECNODE_REDIS_REPLICA_HOST !== undefined;
+    this.replica = hasReplica
+      ? new Redis({
+          ...common,
+          host: v.RECNODE_REDIS_REPLICA_HOST,
+          port: v.RECNODE_REDIS_REPLICA_PORT ?? v.RECNODE_REDIS_MASTER_PORT,
+        })
+      : this.master;
+    for (const client of new Set([this.master, this.replica])) {
+      client.on('error', (error: Error) => this.logger.debug(error.message));
+    }
+  }
+
+  private client(from: ReadFrom): Redis {
+    return from === 'master' ? this.master : this.replica;
+  }
+
+  /** Runs one Redis call, turning its failure into a counted, typed upstream error. */
+  private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      const result = await fn();
+      this.stats.record(RECNODE_REDIS, 'ok');
+      return result;
+    } catch (error) {
+      if (error instanceof UpstreamError) throw error;
+      this.stats.record(RECNODE_REDIS, 'unreachable');
+      throw new UpstreamError(RECNODE_REDIS, `${what} failed: ${(error as Error).message}`, 'unreachable');
+    }
+  }
+
+  private parseState(id: string, json: string | null): LiveState | null {
+    if (json === null) return null;
+    let value: unknown;
+    try {
+      value = JSON.parse(json);
+    } catch {
+      value = undefined;
+    }
+    const parsed = LiveState.safeParse(value);
+    if (!parsed.success) {
+      this.stats.record(RECNODE_REDIS, 'invalid_response');
+      throw new UpstreamError(
+        RECNODE_REDIS,
+        `live:${id} does not hold a valid LiveState`,
+        'invalid_response',
+      );
+    }
+    return parsed.data;
+  }
+
+  /** Creates the LiveState and indexes it; false if one already exists (it is never overwritten). */
+  async createLiveState(state: LiveState, ttlSec: number): Promise<boolean> {
+    const payload = JSON.stringify(LiveState.parse(state));
+    const created = await this.call('creating a LiveState', () =>
+      this.master.eval(
+        CREATE_STATE,
+        2,
+        liveStateKey(state.id),
+        LIVES_KEY,
+        payload,
+        String(ttlSec),
+        String(Date.parse(state.createdAt)),
+        state.id,
+      ),
+    );
+    return created === 1;
+  }
+
+  async liveState(id: string, from: ReadFrom = 'master'): Promise<LiveState | null> {
+    const json = await this.call('reading a LiveState', () => this.client(from).get(liveStateKey(id)));
+    return this.parseState(id, json);
+  }
+
+  /** States in the order of `ids`; `null` where there is none, `undefined` where it is unreadable. */
+  async liveStates(ids: string[], from: ReadFrom = 'replica'): Promise<Array<LiveState | null | undefined>> {
+    if (ids.length === 0) return [];
+    const values = await this.call('reading LiveStates', () =>
+      this.client(from).mget(...ids.map(liveStateKey)),
+    );
+    return values.map((json, i) => {
+      try {
+        return this.parseState(ids[i]!, json);
+      } catch {
+        return undefined;
+      }
+    });
+  }
+
+  /** Ids in the `lives` index with their creation time (epoch ms). */
+  async indexedLives(from: ReadFrom = 'replica'): Promise<Array<{ id: string; createdAt: number }>> {
+    const flat = await this.call('reading the lives index', () =>
+      this.client(from).zrange(LIVES_KEY, 0, -1, 'WITHSCORES'),
+    );
+    const result: Array<{ id: string; createdAt: number }> = [];
+    for (let i = 0; i < flat.length; i += 2) result.push({ id: flat[i]!, createdAt: Number(flat[i + 1]) });
+    return result;
+  }
+
+  async deleteLiveState(id: string): Promise<void> {
+    await this.call('deleting a LiveState', () =>
+      this.master.multi().del(liveStateKey(id)).zrem(LIVES_KEY, id).exec(),
+    );
+  }
+
+  async segmentNumbers(id: string, set: RecnodeSegmentSet, from: ReadFrom = 'replica'): Promise<number[]> {
+    const members = await this.call('reading a segment set', () =>
+      this.client(from).zrange(segmentSetKey(id, set), 0, -1),
+    );
+    return members.map(Number).sort((a, b) => a - b);
+  }
+
+  /** Deletes segment state keys in batches (one round trip per batch). */
+  async deleteSegments(id: string, nums: number[], batchSize: number): Promise<void> {
+    for (let i = 0; i < nums.length; i += batchSize) {
+      const keys = nums.slice(i, i + batchSize).map((n) => segmentKey(id, n));
+      await this.call('deleting segment states', () => this.master.del(...keys));
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const client of new Set([this.master, this.replica])) client.disconnect();
+  }
+}

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { LIVES_KEY, LiveState, liveStateKey } from '@recflow/contracts';
+import { type Simulator, startSimulator } from '@recflow/simulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppConfig } from '../../src/config/app-config';
+import { UpstreamError } from '../../src/shared/errors';
+import { RecnodeClient } from '../../src/upstream/recnode/recnode.client';
+import { RecnodeRedis } from '../../src/upstream/recnode/recnode-redis';
+import { UpstreamStats } from '../../src/upstream/upstream-stats';
+import { simulatorSettings } from '../support/simulated-world';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { waitFor } from '../support/wait';
+
+let sim: Simulator;
+let app: TestApp;
+let recnode: RecnodeClient;
+let redis: RecnodeRedis;
+const created: string[] = [];
+
+beforeAll(async () => {
+  // 20× time: a 2 s segment every 100 ms.
+  sim = await startSimulator({ nodes: 3, groups: 3, timeScale: 20 });
+  app = await startTestApp({ ...simulatorSettings(sim), HTTP_TIMEOUT_MS: 400 });
+  recnode = app.app.get(RecnodeClient);
+  redis = app.app.get(RecnodeRedis);
+});
+afterAll(async () => {
+  for (const id of created) await redis.deleteLiveState(id).catch(() => undefined);
+  await app?.close();
+  await sim?.close();
+});
+
+let channelSeq = 0;
+/** A simulated live and the LiveState recflow would write for it. */
+function newLiveState(): LiveState {
+  const sourceId = `rn${++channelSeq}`;
+  sim.world.addChannel({ platform: 'chzzk', sourceId, username: `Recnode ${channelSeq}` });
+  const live = sim.world.startLive('chzzk', sourceId, { title: 'recorded' });
+  const access = sim.streams.access(sim.streams.of('chzzk', sourceId));
+  const id = randomUUID();
+  created.push(id);
+  const now = new Date().toISOString();
+  return {
+    id,
+    platform: 'chzzk',
+    channelId: sourceId,
+    channelName: `Recnode ${channelSeq}`,
+    liveId: String(live.liveId),
+    liveTitle: 'recorded',
+    platformCookie: null,
+    streamUrl: access.url,
+    streamParams: access.params,
+    streamHeaders: access.headers,
+    videoName: `261126_${String(channelSeq).padStart(6, '0')}`,
+    fsName: 'test-fs',
+    location: 'local',
+    isInvalid: false,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+const node = (i: number) => sim.nodes.all()[i]!;
+
+describe('recnode Redis', () => {
+  it('writes the LiveState exactly per the contract: every key, NX, TTL and the lives index', async () => {
+    const state = newLiveState();
+    expect(await redis.createLiveState(state, 600)).toBe(true);
+    const raw = JSON.parse((await redis.master.get(liveStateKey(state.id)))!);
+    expect(Object.keys(raw).sort()).toEqual(Object.keys(LiveState.shape).sort());
+    expect(raw).toEqual(state);
+    const ttl = await redis.master.ttl(liveStateKey(state.id));
+    expect(ttl).toBeGreaterThan(590);
+    expect(await redis.master.zscore(LIVES_KEY, state.id)).toBe(String(Date.parse(state.createdAt)));
+
+    expect(await redis.createLiveState({ ...state, liveTitle: 'overwritten?' }, 600)).toBe(false);
+    expect((await redis.liveState(state.id))?.liveTitle).toBe('recorded');
+  });
+
+  it('reads states positionally, with null for missing and undefined for unreadable ones', async () => {
+    const state = newLiveState();
+    await redis.createLiveState(state, 600);
+    const broken = randomUUID();
+    created.push(broken);
+    await redis.master.set(liveStateKey(broken), '{"id": 1}', 'EX', 60);
+    const states = await redis.liveStates([state.id, randomUUID(), broken], 'master');
+    expect(states.map((s) => (s === undefined ? 'unreadable' : (s?.id ?? null)))).toEqual([
+      state.id,
+      null,
+      'unreadable',
+    ]);
+    await expect(redis.liveState(broken)).rejects.toMatchObject({
+      service: 'recnode-redis',
+      kind: 'invalid_response',
+    });
+  });
+
+  it('deletes a state together with its index entry', async () => {
+    const state = newLiveState();
+    await redis.createLiveState(state, 600);
+    await redis.deleteLiveState(state.id);
+    expect(await redis.liveState(state.id)).toBeNull();
+    expect((await redis.indexedLives('master')).some((l) => l.id === state.id)).toBe(false);
+  });
+});
+
+describe('recnode HTTP client', () => {
+  it('starts a recording that downloads segments into the shared sets, and lists it with stats', async () => {
+    const state = newLiveState();
+    await redis.createLiveState(state, 600);
+    expect(await recnode.start(node(0).endpoint, state.id)).toBe('started');
+    const recording = await waitFor(
+      async () =>
+        (await recnode.recordings(node(0).endpoint)).find(
+          (r) => r.id === state.id && r.status === 'recording',
+        ),
+      { what: 'the recording' },
+    );
+    expect(recording).toMatchObject({
+      platform: 'chzzk',
+      channelId: state.channelId,
+      videoName: state.videoName,
+      fsName: 'test-fs',
+    });
+    expect(recording.stats).toBeDefined();
+    const success = await waitFor(
+      async () => {
+        const nums = await redis.segmentNumbers(state.id, 'success', 'master');
+        return nums.length >= 3 ? nums : undefined;
+      },
+      { what: 'downloaded segments' },
+    );
+    expect(success).toEqual([...success].sort((a, b) => a - b));
+  });
+
+  it('tells "already recording", "state missing" and a bad token apart', async () => {
+    const state = newLiveState();
+    await redis.createLiveState(state, 600);
+    expect(await recnode.start(node(1).endpoint, state.id)).toBe('started');
+    expect(await recnode.start(node(1).endpoint, state.id)).toBe('already_recording');
+    expect(await recnode.start(node(1).endpoint, randomUUID())).toBe('state_missing');
+    const wrongToken = new RecnodeClient(
+      app.app.get(AppConfig).with({ RECNODE_API_TOKEN: 'wrong' }),
+      app.app.get(UpstreamStats),
+    );
+    await expect(wrongToken.recordings(node(1).endpoint)).rejects.toMatchObject({
+      kind: 'status',
+      upstreamStatus: 401,
+    });
+  });
+
+  it('cancels: the recorder uploads, leaves the list, and a second cancel after cleanup is not_found', async () => {
+    const state = newLiveState();
+    await redis.createLiveState(state, 600);
+    await recnode.start(node(2).endpoint, state.id);
+    await waitFor(async () =>
+      (await recnode.recordings(node(2).endpoint)).some((r) => r.id === state.id && r.status === 'recording'),
+    );
+    expect(await recnode.cancel(node(2).endpoint, state.id)).toBe('cancelled');
+    await waitFor(async () => !(await recnode.recordings(node(2).endpoint)).some((r) => r.id === state.id), {
+      what: 'the recording to leave the list',
+    });
+    await redis.deleteLiveState(state.id);
+    expect(await recnode.cancel(node(2).endpoint, state.id)).toBe('not_found');
+  });
+
+  it('contains a dead node to the calls made to it, within its timeout', async () => {
+    node(0).kill('hang');
+    try {
+      const started = Date.now();
+      const [dead, alive] = await Promise.allSettled([
+        recnode.recordings(node(0).endpoint),
+        recnode.recordings(node(1).endpoint),
+      ]);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(dead.status).toBe('rejected');
+      expect((dead as PromiseRejectedResult).reason).toBeInstanceOf(UpstreamError);
+      expect((dead as PromiseRejectedResult).reason).toMatchObject({ service: 'recnode', kind: 'timeout' });
+      expect(alive.status).toBe('fulfilled');
+    } finally {
+      node(0).revive();
+    }
+    node(0).kill('reset');
+    await expect(recnode.recordings(node(0).endpoint)).rejects.toMatchObject({ service: 'recnode' });
+    node(0).revive();
+  });
+});

@@ -1,0 +1,99 @@
+import { type Simulator, startSimulator } from '@recflow/simulator';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { UpstreamError } from '../../src/shared/errors';
+import { StreamqClient } from '../../src/upstream/streamq/streamq.client';
+import { UpstreamStats } from '../../src/upstream/upstream-stats';
+import { simulatorSettings } from '../support/simulated-world';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+let sim: Simulator;
+let app: TestApp;
+let streamq: StreamqClient;
+
+beforeAll(async () => {
+  sim = await startSimulator();
+  app = await startTestApp({ ...simulatorSettings(sim), HTTP_TIMEOUT_MS: 300 });
+  streamq = app.app.get(StreamqClient);
+  sim.world.addChannel({ platform: 'chzzk', sourceId: 'czlive', username: 'Chzzk Live', followerCnt: 10 });
+  sim.world.startLive('chzzk', 'czlive', {
+    title: 'Minecraft night',
+    viewers: 800,
+    tags: ['minecraft', 'game'],
+    category: 42,
+  });
+  sim.world.addChannel({ platform: 'soop', sourceId: 'soopy', username: 'Soopy' });
+  sim.world.startLive('soop', 'soopy', {
+    title: 'cooking show',
+    viewers: 120,
+    tags: ['cook'],
+    category: 7,
+    adult: true,
+  });
+  sim.world.addChannel({ platform: 'soop', sourceId: 'offline', username: 'Offline' });
+});
+afterAll(async () => {
+  await app?.close();
+  await sim?.close();
+});
+beforeEach(() => sim.faults.reset());
+
+describe('streamq client', () => {
+  it('normalizes a chzzk channel with its live', async () => {
+    const info = await streamq.fetchChannel('chzzk', 'czlive', true);
+    expect(info).toMatchObject({
+      platform: 'chzzk',
+      sourceId: 'czlive',
+      username: 'Chzzk Live',
+      openLive: true,
+      liveInfo: {
+        type: 'chzzk',
+        channelUid: 'czlive',
+        liveTitle: 'Minecraft night',
+        viewCnt: 800,
+        tags: ['minecraft', 'game'],
+        category: '42',
+      },
+    });
+    expect(info?.liveInfo?.liveUid).toMatch(/^\d+$/);
+  });
+
+  it('normalizes a soop channel, and gives no live info unless asked', async () => {
+    const info = await streamq.fetchChannel('soop', 'soopy');
+    expect(info).toMatchObject({ platform: 'soop', username: 'Soopy', openLive: true, liveInfo: null });
+    const offline = await streamq.fetchChannel('soop', 'offline', true);
+    expect(offline).toMatchObject({ openLive: false, liveInfo: null });
+  });
+
+  it('answers null for a channel the platform does not know', async () => {
+    expect(await streamq.fetchChannel('chzzk', 'nobody')).toBeNull();
+  });
+
+  it('runs every live search criteria use', async () => {
+    const found = async (search: Parameters<StreamqClient['searchLives']>[0]) =>
+      (await streamq.searchLives(search)).map((l) => l.channelUid);
+    expect(await found({ platform: 'chzzk', by: 'tag', value: 'minecraft' })).toEqual(['czlive']);
+    expect(await found({ platform: 'chzzk', by: 'keyword', value: 'Minecraft' })).toEqual(['czlive']);
+    expect(await found({ platform: 'chzzk', by: 'watchparty', value: 42 })).toEqual(['czlive']);
+    expect(await found({ platform: 'chzzk', by: 'tag', value: 'absent' })).toEqual([]);
+    expect(await found({ platform: 'soop', by: 'category', value: '7', withCred: true })).toEqual(['soopy']);
+    const [soop] = await streamq.searchLives({ platform: 'soop', by: 'keyword', value: 'cooking' });
+    expect(soop).toMatchObject({ type: 'soop', isAdult: true, category: '7', viewCnt: 120 });
+  });
+
+  it.each([
+    [{ mode: 'status', status: 503 } as const, 'status'],
+    [{ mode: 'garbage' } as const, 'invalid_response'],
+    [{ mode: 'wrong_shape' } as const, 'invalid_response'],
+    [{ mode: 'hang' } as const, 'timeout'],
+  ])('contains a failing gateway (%o) to the call, with a typed and counted error', async (fault, kind) => {
+    const stats = app.app.get(UpstreamStats);
+    const before = stats.snapshot()[`streamq:${kind}`] ?? 0;
+    sim.faults.streamq = fault;
+    const error = await streamq.fetchChannel('chzzk', 'czlive').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect(error).toMatchObject({ service: 'streamq', kind });
+    expect(stats.snapshot()[`streamq:${kind}`]).toBe(before + 1);
+    sim.faults.reset();
+    expect(await streamq.fetchChannel('chzzk', 'czlive')).not.toBeNull();
+  });
+});
