@@ -9,6 +9,7 @@ import { HealthController } from './health/health.controller';
 import { DocsController } from './http/docs.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { SpaController } from './http/spa.controller';
+import { NodeModule } from './node/node.module';
 import { ServerRedis } from './redis/server-redis';
 import { Clock, SystemClock } from './shared/clock';
 import { TasksModule } from './tasks/tasks.module';
@@ -61,6 +62,7 @@ export class AppModule {
         UpstreamModule,
         HttpModule,
         ChannelModule,
+        NodeModule,
         TasksModule,
         SpaModule,
       ],

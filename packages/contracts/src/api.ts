@@ -1,6 +1,7 @@
 /** Every REST route of recflow, by domain. The OpenAPI document is generated from this object. */
 import { channelRoutes, gradeRoutes, platformRoutes, tagRoutes } from './channel.routes';
 import { healthRoutes } from './health';
+import { nodeGroupRoutes, nodeRoutes } from './node';
 import { taskRoutes } from './task';
 
 export const api = {
@@ -9,6 +10,8 @@ export const api = {
   grades: gradeRoutes,
   tags: tagRoutes,
   channels: channelRoutes,
+  nodeGroups: nodeGroupRoutes,
+  nodes: nodeRoutes,
   tasks: taskRoutes,
 } as const;
 

@@ -4,6 +4,7 @@ export * from './channel';
 export * from './channel.routes';
 export * from './common';
 export * from './health';
+export * from './node';
 export * from './problem';
 export * from './recnode';
 export * from './route';

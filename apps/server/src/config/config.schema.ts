@@ -85,6 +85,11 @@ export const ConfigSchema = z.object({
   /** Reconciliation of the cached followed-channel set with the database. */
   CHANNEL_CACHE_CHECK_INTERVAL_MS: int(1_000, 86_400_000).default(1_800_000),
 
+  /** Failure counts of every node go back to zero this often (behaviour.md §7.3). */
+  NODE_RESET_CYCLE_SEC: int(60, 604_800).default(43_200),
+  /** A node whose failure count reaches this is cordoned automatically. */
+  NODE_FAILURE_THRESHOLD: int(1, 10_000).default(50),
+
   /** Directory of the built dashboard; empty disables serving it. */
   WEB_DIST_DIR: str().optional(),
   /** Serves Bull Board and the API docs; turn off where the ingress does not protect them. */

@@ -1,18 +1,20 @@
 import { Module } from '@nestjs/common';
 import { ChannelModule } from '../channel/channel.module';
+import { NodeModule } from '../node/node.module';
 import { AdminBoard } from './admin-board';
 import { ChannelCacheCheckTask } from './channel-cache-check.task';
 import { ChannelRefreshTask } from './channel-refresh.task';
+import { NodeResetTask } from './node-reset.task';
 import { PERIODIC_TASKS, type PeriodicTask } from './periodic-task';
 import { TaskEngine } from './task-engine';
 import { TaskRunLog } from './task-run-log';
 import { TasksController } from './tasks.controller';
 
 /** Adding a periodic task: one task file, and one line in TASKS. */
-const TASKS = [ChannelRefreshTask, ChannelCacheCheckTask];
+const TASKS = [ChannelRefreshTask, ChannelCacheCheckTask, NodeResetTask];
 
 @Module({
-  imports: [ChannelModule],
+  imports: [ChannelModule, NodeModule],
   controllers: [TasksController],
   providers: [
     ...TASKS,

@@ -1,0 +1,82 @@
+/**
+ * All SQL for nodes. A node's load is always counted from live_node in the same statement that
+ * reads the node (§14.6): there is no stored counter to drift.
+ */
+import { Injectable } from '@nestjs/common';
+import { asc, count, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { DatabaseHandle } from '../db/db.module';
+import { asPgError, PG_FOREIGN_KEY_VIOLATION } from '../db/pg-errors';
+import { liveNode, node, nodeGroup } from '../db/schema';
+import type { NodeRecord, NodeRow } from './node.mapper';
+
+export type NodeInsert = typeof node.$inferInsert;
+
+/**
+ * The number of lives bound to the node of the current row. Spelled out with table names:
+ * Drizzle leaves select-list columns unqualified in single-table queries.
+ */
+export const nodeLoad = sql<number>`(select count(*)::int from "live_node" where "live_node"."node_id" = "node"."id")`;
+
+@Injectable()
+export class NodeRepository {
+  constructor(private readonly handle: DatabaseHandle) {}
+
+  private get db() {
+    return this.handle.database.db;
+  }
+
+  records(where?: SQL): Promise<NodeRecord[]> {
+    return this.db
+      .select({ node: getTableColumns(node), group: getTableColumns(nodeGroup), load: nodeLoad })
+      .from(node)
+      .innerJoin(nodeGroup, eq(nodeGroup.id, node.groupId))
+      .where(where)
+      .orderBy(asc(nodeGroup.name), asc(node.name));
+  }
+
+  async record(id: string): Promise<NodeRecord | undefined> {
+    const [row] = await this.records(eq(node.id, id));
+    return row;
+  }
+
+  async byName(name: string): Promise<NodeRow | undefined> {
+    const [row] = await this.db.select().from(node).where(eq(node.name, name));
+    return row;
+  }
+
+  async insert(values: NodeInsert): Promise<NodeRow> {
+    const [row] = await this.db.insert(node).values(values).returning();
+    return row!;
+  }
+
+  async update(id: string, values: Partial<NodeInsert>): Promise<NodeRow | undefined> {
+    const [row] = await this.db
+      .update(node)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(eq(node.id, id))
+      .returning();
+    return row;
+  }
+
+  /** Deletes the node; bindings reference it with ON DELETE RESTRICT, so a busy node is refused. */
+  async deleteIfIdle(id: string): Promise<{ deleted: NodeRow | undefined } | { inUse: number }> {
+    try {
+      const [deleted] = await this.db.delete(node).where(eq(node.id, id)).returning();
+      return { deleted };
+    } catch (error) {
+      if (asPgError(error)?.code !== PG_FOREIGN_KEY_VIOLATION) throw error;
+      const [usage] = await this.db.select({ n: count() }).from(liveNode).where(eq(liveNode.nodeId, id));
+      return { inUse: usage?.n ?? 0 };
+    }
+  }
+
+  /** Sets every node's failure count back to zero (the periodic reset of §7.3). */
+  async resetFailureCounts(): Promise<number> {
+    const rows = await this.db
+      .update(node)
+      .set({ failureCnt: 0 })
+      .where(sql`${node.failureCnt} > 0`)
+      .returning({ id: node.id });
+    return rows.length;
+  }
+}
