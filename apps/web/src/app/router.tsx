@@ -6,6 +6,7 @@ import { NotFoundPage } from '@/pages/not-found/not-found-page';
 import { AppLayout } from './layout/app-layout';
 import { RouteError } from './route-error';
 
+// Pages with real screens load on first visit, which keeps the first download small.
 export const router = createBrowserRouter([
   {
     element: <AppLayout />,
@@ -16,6 +17,8 @@ export const router = createBrowserRouter([
           { index: true, element: <LivesPage /> },
           { path: 'nodes', element: <NodesPage /> },
           { path: 'criteria', element: <CriteriaPage /> },
+          { path: 'grades', lazy: async () => ({ Component: (await import('@/pages/grades/grades-page')).GradesPage }) },
+          { path: 'tags', lazy: async () => ({ Component: (await import('@/pages/tags/tags-page')).TagsPage }) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

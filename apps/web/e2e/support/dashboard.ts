@@ -1,0 +1,48 @@
+/**
+ * One test file's world: the simulated platforms, a recflow server (own database, serving the
+ * built dashboard from apps/web/dist), a seeder and a browser.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Simulator, startSimulator } from '@recflow/simulator';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openPage } from './browser';
+import { Seeder } from './seed';
+import { startServer, type TestServer } from './server';
+
+const DIST_INDEX = fileURLToPath(new URL('../../dist/index.html', import.meta.url));
+
+export interface Dashboard {
+  sim: Simulator;
+  server: TestServer;
+  seed: Seeder;
+  browser: Browser;
+  /** Opens a dashboard path in a fresh browser context (own storage, so own theme). */
+  open(path: string, theme?: 'light' | 'dark'): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function startDashboard(): Promise<Dashboard> {
+  if (!existsSync(DIST_INDEX)) {
+    throw new Error('apps/web/dist is missing: run `pnpm --filter @recflow/web build` first');
+  }
+  const sim = await startSimulator();
+  const server = await startServer(sim.url);
+  const browser = await launchBrowser();
+  return {
+    sim,
+    server,
+    seed: new Seeder(server.url, sim),
+    browser,
+    async open(path, theme = 'light') {
+      const page = await openPage(browser, theme);
+      await page.goto(`${server.url}${path}`);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      await sim.close();
+    },
+  };
+}
