@@ -17,6 +17,10 @@ export const router = createBrowserRouter([
           { index: true, element: <LivesPage /> },
           { path: 'nodes', element: <NodesPage /> },
           { path: 'criteria', element: <CriteriaPage /> },
+          {
+            path: 'channels',
+            lazy: async () => ({ Component: (await import('@/pages/channels/channels-page')).ChannelsPage }),
+          },
           { path: 'grades', lazy: async () => ({ Component: (await import('@/pages/grades/grades-page')).GradesPage }) },
           { path: 'tags', lazy: async () => ({ Component: (await import('@/pages/tags/tags-page')).TagsPage }) },
           { path: '*', element: <NotFoundPage /> },

@@ -1,0 +1,37 @@
+import type { ChannelDto, PlatformName } from '@recflow/contracts';
+import { StarIcon } from 'lucide-react';
+import { ChannelAvatar } from './channel-avatar';
+import { PlatformBadge } from './platform-badge';
+
+const CHANNEL_URLS: Record<PlatformName, (id: string) => string> = {
+  chzzk: (id) => `https://chzzk.naver.com/${id}`,
+  soop: (id) => `https://www.sooplive.co.kr/station/${id}`,
+};
+
+/** Avatar, name (linking to the platform page; starred when followed), platform and channel id. */
+export function ChannelIdentity({ channel }: { channel: ChannelDto }) {
+  return (
+    <div className="flex min-w-0 items-center gap-3">
+      <ChannelAvatar name={channel.username} src={channel.profileImgUrl} seed={channel.id} />
+      <div className="grid min-w-0 gap-0.5">
+        <div className="flex min-w-0 items-center gap-1.5">
+          <a
+            href={CHANNEL_URLS[channel.platform.name](channel.sourceId)}
+            target="_blank"
+            rel="noreferrer"
+            className="truncate font-medium hover:underline"
+          >
+            {channel.username}
+          </a>
+          {channel.isFollowed && (
+            <StarIcon className="size-3.5 shrink-0 fill-warning text-warning" aria-label="followed" />
+          )}
+        </div>
+        <div className="flex min-w-0 items-center gap-1.5 text-xs text-muted-foreground">
+          <PlatformBadge platform={channel.platform.name} />
+          <span className="truncate font-mono">{channel.sourceId}</span>
+        </div>
+      </div>
+    </div>
+  );
+}

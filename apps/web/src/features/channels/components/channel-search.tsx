@@ -1,0 +1,53 @@
+import { SearchIcon } from 'lucide-react';
+import { type FormEvent, useState } from 'react';
+import { Button } from '@/shared/ui/button';
+import { Input } from '@/shared/ui/input';
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/shared/ui/select';
+import type { ChannelFilters } from '../model/channel-filters';
+
+type SearchField = 'uname' | 'uid';
+
+interface ChannelSearchProps {
+  filters: ChannelFilters;
+  onSearch(patch: Pick<ChannelFilters, 'uid' | 'uname'>): void;
+}
+
+/**
+ * Search by name (substring) or by platform channel id (exact). The page remounts it when the
+ * URL's search changes, so the box always shows what the list is filtered by.
+ */
+export function ChannelSearch({ filters, onSearch }: ChannelSearchProps) {
+  const [field, setField] = useState<SearchField>(filters.uid ? 'uid' : 'uname');
+  const [text, setText] = useState(filters.uid ?? filters.uname ?? '');
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const value = text.trim() || undefined;
+    onSearch(field === 'uid' ? { uid: value, uname: undefined } : { uname: value, uid: undefined });
+  };
+
+  return (
+    <form className="flex items-center" onSubmit={submit}>
+      <Select value={field} onValueChange={(v) => setField(v as SearchField)}>
+        <SelectTrigger aria-label="Search by" className="w-32 rounded-r-none border-r-0">
+          <SelectValue />
+        </SelectTrigger>
+        <SelectContent>
+          <SelectItem value="uname">Username</SelectItem>
+          <SelectItem value="uid">UserID</SelectItem>
+        </SelectContent>
+      </Select>
+      <Input
+        type="search"
+        aria-label={field === 'uid' ? 'Channel id' : 'Username'}
+        placeholder={field === 'uid' ? 'Exact channel id' : 'Part of the name'}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        className="w-56 rounded-none"
+      />
+      <Button type="submit" variant="outline" className="rounded-l-none border-l-0" aria-label="Search">
+        <SearchIcon />
+      </Button>
+    </form>
+  );
+}
