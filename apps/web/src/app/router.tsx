@@ -23,6 +23,7 @@ export const router = createBrowserRouter([
           },
           { path: 'grades', lazy: async () => ({ Component: (await import('@/pages/grades/grades-page')).GradesPage }) },
           { path: 'tags', lazy: async () => ({ Component: (await import('@/pages/tags/tags-page')).TagsPage }) },
+          { path: 'import', lazy: async () => ({ Component: (await import('@/pages/import/import-page')).ImportPage }) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
