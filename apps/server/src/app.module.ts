@@ -9,6 +9,7 @@ import { HealthController } from './health/health.controller';
 import { DocsController } from './http/docs.controller';
 import { ProblemFilter } from './http/problem.filter';
 import { SpaController } from './http/spa.controller';
+import { LiveModule } from './live/live.module';
 import { NodeModule } from './node/node.module';
 import { ServerRedis } from './redis/server-redis';
 import { Clock, SystemClock } from './shared/clock';
@@ -63,6 +64,7 @@ export class AppModule {
         HttpModule,
         ChannelModule,
         NodeModule,
+        LiveModule,
         TasksModule,
         SpaModule,
       ],

@@ -1,6 +1,7 @@
 /** Every REST route of recflow, by domain. The OpenAPI document is generated from this object. */
 import { channelRoutes, gradeRoutes, platformRoutes, tagRoutes } from './channel.routes';
 import { healthRoutes } from './health';
+import { liveRoutes } from './live';
 import { nodeGroupRoutes, nodeRoutes } from './node';
 import { taskRoutes } from './task';
 
@@ -10,6 +11,7 @@ export const api = {
   grades: gradeRoutes,
   tags: tagRoutes,
   channels: channelRoutes,
+  lives: liveRoutes,
   nodeGroups: nodeGroupRoutes,
   nodes: nodeRoutes,
   tasks: taskRoutes,

@@ -21,12 +21,20 @@ export const GradeDto = z.object({
   seq: z.number().int(),
   shouldSave: z.boolean(),
   shouldNotify: z.boolean(),
+  /** Nodes that record a live of this grade; null means the server default (NODES_PER_LIVE). */
+  nodesPerLive: z.number().int().nullable(),
   createdAt: IsoDate,
   updatedAt: IsoDate.nullable(),
 });
 export type GradeDto = z.infer<typeof GradeDto>;
 
 const NonNegativeInt = z.number().int('must be an integer').min(0, 'must be 0 or more');
+const NodesPerLive = z
+  .number()
+  .int('must be an integer')
+  .min(1, 'must be at least 1')
+  .max(10, 'must be at most 10')
+  .nullable();
 
 export const CreateGradeBody = z
   .object({
@@ -35,6 +43,7 @@ export const CreateGradeBody = z
     shouldNotify: z.boolean().default(false),
     tier: NonNegativeInt.default(0),
     seq: NonNegativeInt.default(0),
+    nodesPerLive: NodesPerLive.default(null),
     description: Description.optional(),
   })
   .strict();
@@ -47,6 +56,7 @@ export const UpdateGradeBody = z
     shouldNotify: z.boolean(),
     tier: NonNegativeInt,
     seq: NonNegativeInt,
+    nodesPerLive: NodesPerLive,
     description: Description,
   })
   .partial()

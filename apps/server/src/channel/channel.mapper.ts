@@ -31,6 +31,7 @@ export function toGradeDto(row: GradeRow): GradeDto {
     seq: row.seq,
     shouldSave: row.shouldSave,
     shouldNotify: row.shouldNotify,
+    nodesPerLive: row.nodesPerLive,
     createdAt: iso(row.createdAt),
     updatedAt: isoOrNull(row.updatedAt),
   };

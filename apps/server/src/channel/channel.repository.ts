@@ -1,5 +1,6 @@
 /** All SQL for channel rows: lookups, inserts and updates. The search lives in channel-query.repository.ts. */
 import { Injectable } from '@nestjs/common';
+import type { ChannelInfo } from '@recflow/contracts';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database';
 import { DatabaseHandle } from '../db/db.module';
@@ -82,5 +83,28 @@ export class ChannelRepository {
   async delete(db: DbOrTx, id: string): Promise<boolean> {
     const rows = await db.delete(channel).where(eq(channel.id, id)).returning({ id: channel.id });
     return rows.length > 0;
+  }
+
+  /**
+   * The channel for a platform id, created from the platform's profile (with the given grade) if
+   * recflow does not know it yet; concurrent calls for the same channel end with the same row.
+   */
+  async ensure(platformId: string, info: ChannelInfo, gradeId: string): Promise<ChannelRow> {
+    await this.db
+      .insert(channel)
+      .values({
+        platformId,
+        sourceId: info.sourceId,
+        username: info.username,
+        profileImgUrl: info.profileImgUrl,
+        followerCnt: info.followerCnt,
+        gradeId,
+      })
+      .onConflictDoNothing({ target: [channel.platformId, channel.sourceId] });
+    const [row] = await this.db
+      .select()
+      .from(channel)
+      .where(and(eq(channel.platformId, platformId), eq(channel.sourceId, info.sourceId)));
+    return row!;
   }
 }

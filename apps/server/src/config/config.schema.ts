@@ -90,6 +90,33 @@ export const ConfigSchema = z.object({
   /** A node whose failure count reaches this is cordoned automatically. */
   NODE_FAILURE_THRESHOLD: int(1, 10_000).default(50),
 
+  /** The storage target recnode writes recordings to; stamped on every live and sent to vodify. */
+  FS_NAME: str().default('local'),
+  /** Time zone of video names (`yymmdd_HHMMSS`, parsed by vodify); explicit, never the server's (§14.26). */
+  VIDEO_NAME_TIME_ZONE: str()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Asia/Seoul')
+    .default('Asia/Seoul'),
+  /** TTL of a LiveState in the recnode Redis. */
+  LIVE_STATE_EXPIRE_SEC: int(60, 2_592_000).default(604_800),
+  RECNODE_DEFAULT_LOCATION: z.enum(['local', 'proxy_domestic', 'proxy_overseas']).default('local'),
+  RECNODE_FOLLOWED_LOCATION: z.enum(['local', 'proxy_domestic', 'proxy_overseas']).default('local'),
+  /** Nodes (in distinct groups) that record each live, unless its grade says otherwise. */
+  NODES_PER_LIVE: int(1, 10).default(2),
+  /** The most nodes a live may have, whatever its grade or request says. */
+  MAX_CONCURRENT_LIVE: int(1, 10).default(3),
+  /** The balancer leaves a new live alone this long after creation. */
+  LIVE_ALLOCATION_INIT_WAIT_SEC: int(0, 3_600).default(15),
+  LIVE_ALLOCATION_INTERVAL_MS: int(100, 600_000).default(1_000),
+  /** A live still initializing after this long was interrupted (e.g. a crash) and is cleaned up. */
+  LIVE_REGISTRATION_TIMEOUT_SEC: int(10, 3_600).default(120),
+
   /** Directory of the built dashboard; empty disables serving it. */
   WEB_DIST_DIR: str().optional(),
   /** Serves Bull Board and the API docs; turn off where the ingress does not protect them. */
@@ -99,6 +126,11 @@ export const ConfigSchema = z.object({
 export type ConfigValues = z.infer<typeof ConfigSchema>;
 
 const CROSS_FIELD_RULES: Array<{ check: (c: ConfigValues) => boolean; variable: string; message: string }> = [
+  {
+    check: (c) => c.NODES_PER_LIVE <= c.MAX_CONCURRENT_LIVE,
+    variable: 'NODES_PER_LIVE',
+    message: 'must not exceed MAX_CONCURRENT_LIVE',
+  },
   {
     check: (c) => !c.UNTF_ENDPOINT || !!c.UNTF_API_KEY,
     variable: 'UNTF_API_KEY',

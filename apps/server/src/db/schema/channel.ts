@@ -33,12 +33,15 @@ export const channelGrade = pgTable(
     seq: integer().notNull().default(0),
     shouldSave: boolean().notNull().default(true),
     shouldNotify: boolean().notNull().default(false),
+    /** How many nodes record a live of this grade; null means NODES_PER_LIVE. */
+    nodesPerLive: integer(),
     createdAt: createdAt(),
     updatedAt: tstz(),
   },
   (t) => [
     check('channel_grade_tier_check', sql`${t.tier} >= 0`),
     check('channel_grade_seq_check', sql`${t.seq} >= 0`),
+    check('channel_grade_nodes_per_live_check', sql`${t.nodesPerLive} between 1 and 10`),
   ],
 );
 

@@ -174,6 +174,24 @@ export class RecnodeRedis implements OnApplicationShutdown {
     }
   }
 
+  /** Sizes of the three segment sets of each live, in one pipelined round trip. */
+  async segmentCounts(
+    ids: string[],
+    from: ReadFrom = 'replica',
+  ): Promise<Array<Record<RecnodeSegmentSet, number>>> {
+    if (ids.length === 0) return [];
+    const sets = ['success', 'failed', 'retrying'] as const;
+    const results = await this.call('counting segments', async () => {
+      const pipeline = this.client(from).pipeline();
+      for (const id of ids) for (const set of sets) pipeline.zcard(segmentSetKey(id, set));
+      return (await pipeline.exec()) ?? [];
+    });
+    return ids.map((_, i) => {
+      const [success, failed, retrying] = sets.map((_, j) => Number(results[i * 3 + j]?.[1] ?? 0));
+      return { success: success!, failed: failed!, retrying: retrying! };
+    });
+  }
+
   async onApplicationShutdown(): Promise<void> {
     for (const client of new Set([this.master, this.replica])) client.disconnect();
   }

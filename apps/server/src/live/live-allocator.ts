@@ -1,0 +1,108 @@
+/**
+ * Puts a live on nodes: selects nodes (node-selector), binds them under the capacity rule
+ * (live-node.repository) and asks each to record. A node that refuses or cannot be reached is
+ * unbound at once and another one is tried, for a few rounds. Used by registration and by the
+ * balancer alike, so both follow the same rules.
+ */
+import { Injectable, Logger } from '@nestjs/common';
+import { RecnodeClient } from '../upstream/recnode/recnode.client';
+import { type CandidateNode, LiveNodeRepository } from './live-node.repository';
+import { selectNodes } from './node-selector';
+
+export interface AllocationRequest {
+  liveId: string;
+  count: number;
+  domesticOnly?: boolean;
+  overseasFirst?: boolean;
+  onlyNodeIds?: string[];
+  onlyGroupIds?: string[];
+  /** Groups already recording the live: new nodes must come from others. */
+  excludeGroupIds?: string[];
+  excludeNodeIds?: string[];
+}
+
+export interface AllocationResult {
+  started: CandidateNode[];
+  /** Nodes that were tried and failed, with why. */
+  failures: Array<{ node: string; reason: string }>;
+  /** Why fewer nodes than asked were started, if so. */
+  shortfall: string | null;
+}
+
+const ROUNDS = 3;
+
+@Injectable()
+export class LiveAllocator {
+  private readonly logger = new Logger('LiveAllocator');
+
+  constructor(
+    private readonly bindings: LiveNodeRepository,
+    private readonly recnode: RecnodeClient,
+  ) {}
+
+  async allocate(request: AllocationRequest): Promise<AllocationResult> {
+    const started: CandidateNode[] = [];
+    const failures: AllocationResult['failures'] = [];
+    const excludeNodes = new Set(request.excludeNodeIds ?? []);
+    const excludeGroups = new Set(request.excludeGroupIds ?? []);
+    let shortfall: string | null = null;
+
+    for (let round = 0; round < ROUNDS && started.length < request.count; round++) {
+      const candidates = await this.bindings.candidates({
+        nodeIds: request.onlyNodeIds,
+        groupIds: request.onlyGroupIds,
+      });
+      const chosen = selectNodes(candidates, {
+        count: request.count - started.length,
+        domesticOnly: request.domesticOnly,
+        overseasFirst: request.overseasFirst,
+        excludeNodeIds: excludeNodes,
+        excludeGroupIds: excludeGroups,
+      }) as CandidateNode[];
+      if (chosen.length === 0) {
+        shortfall = this.describeShortfall(candidates.length, request, started.length);
+        break;
+      }
+      const bound = new Set(
+        await this.bindings.bind(
+          request.liveId,
+          chosen.map((c) => c.id),
+        ),
+      );
+      // A node filled up between selection and binding: select again next round, without it.
+      for (const c of chosen) if (!bound.has(c.id)) excludeNodes.add(c.id);
+      const attempts = await Promise.allSettled(
+        chosen
+          .filter((c) => bound.has(c.id))
+          .map(async (c) => ({ node: c, outcome: await this.recnode.start(c.endpoint, request.liveId) })),
+      );
+      const refused: string[] = [];
+      attempts.forEach((attempt, i) => {
+        const node = chosen.filter((c) => bound.has(c.id))[i]!;
+        excludeNodes.add(node.id);
+        if (attempt.status === 'fulfilled' && attempt.value.outcome !== 'state_missing') {
+          started.push(node);
+          excludeGroups.add(node.groupId);
+          return;
+        }
+        const reason =
+          attempt.status === 'fulfilled'
+            ? 'the node found no recording state for the live'
+            : (attempt.reason as Error).message;
+        failures.push({ node: node.name, reason });
+        refused.push(node.id);
+        this.logger.warn(`node ${node.name} did not start live ${request.liveId}: ${reason}`);
+      });
+      await this.bindings.unbind(request.liveId, refused);
+      if (started.length < request.count && round === ROUNDS - 1) {
+        shortfall = `${started.length} of ${request.count} node(s) started after ${ROUNDS} rounds`;
+      }
+    }
+    return { started, failures, shortfall: started.length < request.count ? shortfall : null };
+  }
+
+  private describeShortfall(candidateCount: number, request: AllocationRequest, started: number): string {
+    if (candidateCount === 0) return 'no node is available (none registered, or all cordoned)';
+    return `no node with free capacity in another group${request.domesticOnly ? ' among domestic nodes' : ''} (${started} of ${request.count} started)`;
+  }
+}

@@ -1,0 +1,259 @@
+/**
+ * Turns "record this live" into recordings (behaviour.md §4.4–4.5, with §14.3/5/7/10 fixed):
+ * 1. the channel must be live on its platform; unknown channels are added with the default grade;
+ * 2. the stream is resolved (stlink, or the one given) and its playlist checked with its params;
+ * 3. the live row is created — the database refuses a second active live for the channel;
+ * 4. the LiveState goes to the recnode Redis (SET NX, TTL, `lives` index);
+ * 5. nodes in distinct groups are bound under the capacity rule and asked to record;
+ * 6. the live becomes `recording` once at least one node confirmed.
+ * Any failure after step 3 is compensated: recorders cancelled, bindings and state removed, the live
+ * marked failed with the reason, so nothing is left behind.
+ */
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { DEFAULT_GRADE_NAME, type LiveInfo, type PlatformName } from '@recflow/contracts';
+import { ChannelRepository } from '../channel/channel.repository';
+import { GradeRepository } from '../channel/grade.repository';
+import { PlatformRepository } from '../channel/platform.repository';
+import { AppConfig } from '../config/app-config';
+import { isUniqueViolation } from '../db/pg-errors';
+import { Clock } from '../shared/clock';
+import { ConflictError, InvalidStateError, NotFoundError } from '../shared/errors';
+import { RecnodeClient } from '../upstream/recnode/recnode.client';
+import { RecnodeRedis } from '../upstream/recnode/recnode-redis';
+import { M3u8Checker } from '../upstream/stlink/m3u8-checker';
+import { type ResolvedStream, StlinkClient } from '../upstream/stlink/stlink.client';
+import { StreamqClient } from '../upstream/streamq/streamq.client';
+import { LiveRepository, type LiveRow } from './live.repository';
+import { LiveAllocator } from './live-allocator';
+import { LiveNodeRepository } from './live-node.repository';
+import { buildLiveState } from './live-state';
+import { LiveStreamRepository } from './live-stream.repository';
+import { Notifications } from './notifications';
+import { videoName } from './video-name';
+
+export interface RegistrationRequest {
+  platform: PlatformName;
+  channelUid: string;
+  /** A stream to use instead of asking stlink. */
+  stream?: ResolvedStream | null;
+  nodeCount?: number;
+  nodeIds?: string[];
+  groupIds?: string[];
+  domesticOnly?: boolean;
+  overseasFirst?: boolean;
+  /** Resolve the stream with credentials (criteria with enforceCreds). */
+  enforceCreds?: boolean;
+}
+
+const VIDEO_NAME_ATTEMPTS = 5;
+
+@Injectable()
+export class LiveRegistrar {
+  private readonly logger = new Logger('LiveRegistrar');
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly streamq: StreamqClient,
+    private readonly stlink: StlinkClient,
+    private readonly m3u8: M3u8Checker,
+    private readonly recnode: RecnodeClient,
+    private readonly recnodeRedis: RecnodeRedis,
+    private readonly platforms: PlatformRepository,
+    private readonly grades: GradeRepository,
+    private readonly channels: ChannelRepository,
+    private readonly lives: LiveRepository,
+    private readonly streams: LiveStreamRepository,
+    private readonly bindings: LiveNodeRepository,
+    private readonly allocator: LiveAllocator,
+    private readonly notifications: Notifications,
+  ) {}
+
+  /** Registers the live and returns its id (failed lives included: their reason is on the row). */
+  async register(request: RegistrationRequest): Promise<string> {
+    const info = await this.streamq.fetchChannel(request.platform, request.channelUid, true);
+    if (!info)
+      throw new NotFoundError(
+        `${request.platform} has no channel "${request.channelUid}"`,
+        'channel.not_on_platform',
+      );
+    if (!info.openLive || !info.liveInfo) {
+      throw new NotFoundError(
+        `Channel is not live: ${request.platform} "${request.channelUid}"`,
+        'live.channel_not_live',
+      );
+    }
+    const liveInfo = info.liveInfo;
+    const platform = await this.platforms.byName(request.platform);
+    const defaultGrade = (await this.grades.findByName(DEFAULT_GRADE_NAME))!;
+    const channel = await this.channels.ensure(platform.id, info, defaultGrade.id);
+    const grade =
+      channel.gradeId === defaultGrade.id ? defaultGrade : (await this.grades.findById(channel.gradeId))!;
+    if (!grade.shouldSave) {
+      throw new InvalidStateError(
+        `Channel "${channel.username}" has grade "${grade.name}", which is not recorded`,
+        'live.grade_not_saved',
+      );
+    }
+    await this.refuseIfActive(channel.id, channel.username);
+
+    const withAuth =
+      liveInfo.isAdult ||
+      (channel.isFollowed && this.config.values.STLINK_ENFORCE_AUTH_FOR_FOLLOWED) ||
+      !!request.enforceCreds;
+    const stream = await this.resolveStream(channel.id, liveInfo, request.stream, withAuth);
+    const streamRow = await this.streams.upsert(channel.id, liveInfo.liveUid, stream);
+    const domesticOnly = request.domesticOnly ?? false;
+    const overseasFirst = request.overseasFirst ?? (domesticOnly ? false : channel.overseasFirst);
+
+    const live = await this.createLiveRow(
+      {
+        channelId: channel.id,
+        platformId: platform.id,
+        sourceId: liveInfo.liveUid,
+        liveTitle: liveInfo.liveTitle,
+        liveStreamId: streamRow.id,
+        fsName: this.config.values.FS_NAME,
+        viewCnt: liveInfo.viewCnt,
+        isAdult: liveInfo.isAdult,
+        domesticOnly,
+        overseasFirst,
+      },
+      channel.username,
+    );
+
+    const started: Array<{ endpoint: string }> = [];
+    try {
+      const state = buildLiveState(
+        {
+          id: live.id,
+          platform: request.platform,
+          channelSourceId: channel.sourceId,
+          channelName: channel.username,
+          liveSourceId: live.sourceId,
+          liveTitle: live.liveTitle,
+          videoName: live.videoName,
+          fsName: live.fsName,
+          domesticOnly,
+          isFollowed: channel.isFollowed,
+          stream,
+          createdAt: live.createdAt,
+        },
+        this.config.values,
+      );
+      await this.recnodeRedis.createLiveState(state, this.config.values.LIVE_STATE_EXPIRE_SEC);
+      const count = Math.min(
+        request.nodeCount ?? grade.nodesPerLive ?? this.config.values.NODES_PER_LIVE,
+        this.config.values.MAX_CONCURRENT_LIVE,
+      );
+      const result = await this.allocator.allocate({
+        liveId: live.id,
+        count,
+        domesticOnly,
+        overseasFirst,
+        onlyNodeIds: request.nodeIds,
+        onlyGroupIds: request.groupIds,
+      });
+      started.push(...result.started);
+      if (result.started.length === 0) {
+        const tried = result.failures.map((f) => `${f.node}: ${f.reason}`).join('; ');
+        const reason = [result.shortfall, tried && `nodes that failed: ${tried}`].filter(Boolean).join('; ');
+        await this.compensate(live.id, [], reason || 'no node started the recording');
+        this.notifications.noNode(channel.username, liveInfo);
+        return live.id;
+      }
+      await this.lives.markRecording(live.id);
+      if (result.shortfall) this.notifications.noNode(channel.username, liveInfo);
+      if (grade.shouldNotify) this.notifications.recordingStarted(channel.username, liveInfo);
+      this.logger.log(
+        `New Live: ${channel.username} "${live.liveTitle}" on ${result.started.map((n) => n.name).join(', ')}`,
+      );
+      return live.id;
+    } catch (error) {
+      await this.compensate(live.id, started, `registration failed: ${(error as Error).message}`);
+      throw error;
+    }
+  }
+
+  private async refuseIfActive(channelId: string, username: string): Promise<void> {
+    const active = await this.lives.activeOfChannel(channelId);
+    if (active) {
+      throw new ConflictError(
+        `Channel "${username}" is already being recorded by live ${active.id} (${active.status})`,
+        'live.already_active',
+      );
+    }
+  }
+
+  private async resolveStream(
+    channelId: string,
+    liveInfo: LiveInfo,
+    given: ResolvedStream | null | undefined,
+    withAuth: boolean,
+  ): Promise<ResolvedStream> {
+    let stream = given ?? undefined;
+    if (!stream) {
+      const known = await this.streams.find(channelId, liveInfo.liveUid);
+      if (known && (await this.m3u8.check(known, 'none')).available) return known;
+      const resolution = await this.stlink.resolve(liveInfo.type, liveInfo.channelUid, { withAuth });
+      if (!resolution.openLive) {
+        throw new InvalidStateError(
+          `The live of "${liveInfo.channelName}" cannot be opened right now (stlink: not open${withAuth ? '' : ' without credentials'}); try again later`,
+          'live.inaccessible',
+        );
+      }
+      stream = resolution.stream;
+    }
+    const check = await this.m3u8.check(stream, 'default');
+    if (!check.available) {
+      throw new InvalidStateError(
+        `The stream's playlist is not available: ${check.reason}`,
+        'live.stream_unavailable',
+      );
+    }
+    return stream;
+  }
+
+  private async createLiveRow(
+    values: Omit<Parameters<LiveRepository['insert']>[0], 'videoName' | 'id'>,
+    username: string,
+  ): Promise<LiveRow> {
+    const createdAt = this.clock.now();
+    for (let attempt = 0; ; attempt++) {
+      // Two lives of one channel started in the same second would share a folder: take the next second.
+      const name = videoName(
+        new Date(createdAt.getTime() + attempt * 1000),
+        this.config.values.VIDEO_NAME_TIME_ZONE,
+      );
+      try {
+        return await this.lives.insert({ ...values, id: randomUUID(), videoName: name, createdAt });
+      } catch (error) {
+        if (isUniqueViolation(error, 'live_one_active_per_channel_key')) {
+          await this.refuseIfActive(values.channelId, username);
+        }
+        if (!isUniqueViolation(error, 'live_channel_video_name_key') || attempt + 1 >= VIDEO_NAME_ATTEMPTS)
+          throw error;
+      }
+    }
+  }
+
+  /** Undoes a registration: recorders cancelled, bindings and recording state removed, live failed. */
+  private async compensate(
+    liveId: string,
+    started: Array<{ endpoint: string }>,
+    reason: string,
+  ): Promise<void> {
+    const steps = await Promise.allSettled([...started.map((n) => this.recnode.cancel(n.endpoint, liveId))]);
+    const cleanup = await Promise.allSettled([
+      this.bindings.unbind(liveId),
+      this.recnodeRedis.deleteLiveState(liveId),
+      this.lives.markFailed(liveId, reason),
+    ]);
+    for (const step of [...steps, ...cleanup]) {
+      if (step.status === 'rejected')
+        this.logger.error(`cleanup of live ${liveId} incomplete: ${(step.reason as Error).message}`);
+    }
+    this.logger.warn(`Live ${liveId} failed: ${reason}`);
+  }
+}

@@ -1,0 +1,51 @@
+import { Controller } from '@nestjs/common';
+import { api, type RouteInput } from '@recflow/contracts';
+import { Input, Route } from '../http/route.decorator';
+import { LiveQueryService } from './live-query';
+import { LiveRegistrar } from './live-registrar';
+
+@Controller()
+export class LiveController {
+  constructor(
+    private readonly registrar: LiveRegistrar,
+    private readonly query: LiveQueryService,
+  ) {}
+
+  @Route(api.lives.list)
+  list(@Input() { query }: RouteInput<typeof api.lives.list>) {
+    return this.query.list(query);
+  }
+
+  @Route(api.lives.all)
+  all() {
+    return this.query.list({
+      status: ['initializing', 'recording', 'finalizing', 'deleted', 'failed'],
+      limit: 1000,
+    });
+  }
+
+  @Route(api.lives.get)
+  get(@Input() { params }: RouteInput<typeof api.lives.get>) {
+    return this.query.get(params.id);
+  }
+
+  @Route(api.lives.create)
+  async create(@Input() { body }: RouteInput<typeof api.lives.create>) {
+    const id = await this.registrar.register({
+      platform: body.platformName,
+      channelUid: body.sourceId,
+      stream: body.stream ?? null,
+      nodeCount: body.nodeCount,
+      nodeIds: body.nodeIds,
+      groupIds: body.groupIds,
+      domesticOnly: body.domesticOnly,
+      overseasFirst: body.overseasFirst,
+    });
+    const [live] = await this.query.list({
+      ids: [id],
+      status: ['initializing', 'recording', 'finalizing', 'deleted', 'failed'],
+      limit: 1,
+    });
+    return live;
+  }
+}

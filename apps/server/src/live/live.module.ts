@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { ChannelModule } from '../channel/channel.module';
+import { LiveController } from './live.controller';
+import { LiveRepository } from './live.repository';
+import { LiveAllocator } from './live-allocator';
+import { LiveNodeRepository } from './live-node.repository';
+import { LiveQueryService } from './live-query';
+import { LiveRegistrar } from './live-registrar';
+import { LiveStreamRepository } from './live-stream.repository';
+import { Notifications } from './notifications';
+
+/** Lives: registration on nodes, allocation, and what the API shows of them. */
+@Module({
+  imports: [ChannelModule],
+  controllers: [LiveController],
+  providers: [
+    LiveRepository,
+    LiveStreamRepository,
+    LiveNodeRepository,
+    LiveAllocator,
+    LiveRegistrar,
+    LiveQueryService,
+    Notifications,
+  ],
+  exports: [LiveRegistrar, LiveRepository, LiveNodeRepository, LiveAllocator, Notifications],
+})
+export class LiveModule {}

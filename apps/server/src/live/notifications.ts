@@ -1,0 +1,38 @@
+/**
+ * The untf messages of the live lifecycle (behaviour.md §11.4), with their wording kept. The
+ * "no available node" notice goes out once per live and broadcast, however many times the
+ * condition is seen (a Redis SET NX marks it as sent).
+ */
+import { Injectable, Logger } from '@nestjs/common';
+import type { LiveInfo } from '@recflow/contracts';
+import { ServerRedis } from '../redis/server-redis';
+import { Notifier } from '../upstream/untf/notifier';
+
+const ONCE_TTL_SEC = 24 * 3600;
+
+@Injectable()
+export class Notifications {
+  private readonly logger = new Logger('Notifications');
+
+  constructor(
+    private readonly notifier: Notifier,
+    private readonly redis: ServerRedis,
+  ) {}
+
+  recordingStarted(username: string, live: Pick<LiveInfo, 'viewCnt' | 'liveTitle'>): void {
+    this.notifier.notify(`${username} (${live.viewCnt}): ${live.liveTitle}`);
+  }
+
+  noNode(username: string, live: Pick<LiveInfo, 'viewCnt' | 'liveTitle' | 'type' | 'liveUid'>): void {
+    const message = `No available nodes for assignment: channel=${username}, views=${live.viewCnt}, title=${live.liveTitle}`;
+    void this.once(`notices:no-node:${live.type}:${live.liveUid}`, message).catch((error: Error) => {
+      this.logger.warn(`notice dedupe failed (${error.message}); sending anyway`);
+      this.notifier.notify(message);
+    });
+  }
+
+  private async once(key: string, message: string): Promise<void> {
+    const first = await this.redis.client.set(key, '1', 'EX', ONCE_TTL_SEC, 'NX');
+    if (first === 'OK') this.notifier.notify(message);
+  }
+}

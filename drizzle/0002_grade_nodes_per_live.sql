@@ -1,0 +1,2 @@
+ALTER TABLE "channel_grade" ADD COLUMN "nodes_per_live" integer;--> statement-breakpoint
+ALTER TABLE "channel_grade" ADD CONSTRAINT "channel_grade_nodes_per_live_check" CHECK ("channel_grade"."nodes_per_live" between 1 and 10);

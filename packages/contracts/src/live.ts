@@ -1,0 +1,183 @@
+/** The live domain: lives (recordings of one broadcast) and their registration, as the API shows them. */
+import { z } from 'zod';
+import { ChannelDto, PlatformDto, SourceId } from './channel';
+import { Id, IdParams, IsoDate, PlatformName, QueryBool } from './common';
+import { NodeDto } from './node';
+import { RecnodeRecording, StreamHeaders, StreamParams } from './recnode';
+import { defineRoute } from './route';
+
+export const LIVE_STATUSES = ['initializing', 'recording', 'finalizing', 'deleted', 'failed'] as const;
+export const LiveStatus = z.enum(LIVE_STATUSES);
+export type LiveStatus = z.infer<typeof LiveStatus>;
+/** Statuses of a live still being recorded or finished. */
+export const ACTIVE_STATUSES: readonly LiveStatus[] = ['initializing', 'recording', 'finalizing'];
+
+/** Header and param values may be credentials: the API shows their names only (§14.27). */
+export const REDACTED = '<redacted>';
+
+export const LiveStreamDto = z.object({
+  id: Id,
+  sourceId: z.string(),
+  url: z.string(),
+  params: StreamParams.nullable(),
+  headers: StreamHeaders,
+  createdAt: IsoDate,
+  updatedAt: IsoDate.nullable(),
+  checkedAt: IsoDate.nullable(),
+});
+export type LiveStreamDto = z.infer<typeof LiveStreamDto>;
+
+export const LiveNodeDto = NodeDto.extend({
+  /** When this node was bound to the live. */
+  boundAt: IsoDate,
+});
+export type LiveNodeDto = z.infer<typeof LiveNodeDto>;
+
+export const SegmentCounts = z.object({
+  success: z.number().int(),
+  failed: z.number().int(),
+  retrying: z.number().int(),
+});
+export type SegmentCounts = z.infer<typeof SegmentCounts>;
+
+export const LiveDto = z.object({
+  id: Id,
+  sourceId: z.string(),
+  liveTitle: z.string(),
+  liveStreamId: Id.nullable(),
+  fsName: z.string(),
+  videoName: z.string(),
+  viewCnt: z.number().int(),
+  isAdult: z.boolean(),
+  status: LiveStatus,
+  /** Why the live failed, when it did. */
+  failureReason: z.string().nullable(),
+  domesticOnly: z.boolean(),
+  overseasFirst: z.boolean(),
+  createdAt: IsoDate,
+  updatedAt: IsoDate.nullable(),
+  deletedAt: IsoDate.nullable(),
+  platform: PlatformDto,
+  channel: ChannelDto,
+  stream: LiveStreamDto.nullable(),
+  isDisableRequested: z.boolean(),
+  isFinished: z.boolean(),
+  nodes: z.array(LiveNodeDto),
+  /** Segment sets in the recnode Redis, when it could be read. */
+  segments: SegmentCounts.nullable(),
+});
+export type LiveDto = z.infer<typeof LiveDto>;
+
+export const LiveNodeRecording = z.object({
+  nodeId: Id,
+  node: z.string(),
+  reachable: z.boolean(),
+  error: z.string().nullable(),
+  /** The node's recorder for this live, absent when the node does not record it. */
+  recording: RecnodeRecording.nullable(),
+});
+export type LiveNodeRecording = z.infer<typeof LiveNodeRecording>;
+
+export const LiveDetailDto = LiveDto.extend({ recordings: z.array(LiveNodeRecording) });
+export type LiveDetailDto = z.infer<typeof LiveDetailDto>;
+
+export const MAX_NODES_PER_LIVE = 10;
+
+export const ManualStream = z
+  .object({
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of a media playlist' }),
+    params: StreamParams.nullable().default(null),
+    headers: StreamHeaders.default({}),
+  })
+  .strict();
+
+export const CreateLiveBody = z
+  .object({
+    platformName: PlatformName,
+    /** The channel's id on the platform. */
+    sourceId: SourceId,
+    /** A stream to record instead of asking stlink (both must reach the same broadcast). */
+    stream: ManualStream.nullable().optional(),
+    /** How many nodes, in distinct groups (default: the channel grade's, else NODES_PER_LIVE). */
+    nodeCount: z.number().int().min(1).max(MAX_NODES_PER_LIVE).optional(),
+    /** Only these nodes may be chosen. */
+    nodeIds: z.array(Id).max(50).optional(),
+    /** Only nodes of these groups may be chosen. */
+    groupIds: z.array(Id).max(50).optional(),
+    domesticOnly: z.boolean().optional(),
+    overseasFirst: z.boolean().optional(),
+  })
+  .strict()
+  .refine((b) => !(b.domesticOnly && b.overseasFirst), {
+    message: 'domesticOnly and overseasFirst cannot both be true',
+    path: ['overseasFirst'],
+  });
+export type CreateLiveBody = z.infer<typeof CreateLiveBody>;
+
+const IdList = z
+  .string()
+  .transform((v) => v.split(',').filter(Boolean))
+  .pipe(z.array(z.uuid({ error: 'must be UUIDs separated by commas' })));
+
+export const LiveQuery = z
+  .object({
+    /** Comma-separated statuses; default: the active ones. `all` for every status. */
+    status: z
+      .string()
+      .transform((v) => (v === 'all' ? [...LIVE_STATUSES] : v.split(',').filter(Boolean)))
+      .pipe(z.array(LiveStatus))
+      .optional(),
+    platform: PlatformName.optional(),
+    nodeId: Id.optional(),
+    groupId: Id.optional(),
+    channelId: Id.optional(),
+    ids: IdList.optional(),
+    /** Read segment counts from the recnode Redis (default true). */
+    segments: QueryBool.optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(500),
+  })
+  .strict();
+export type LiveQuery = z.infer<typeof LiveQuery>;
+
+export const liveRoutes = {
+  list: defineRoute({
+    method: 'GET',
+    path: '/api/lives',
+    tag: 'Lives',
+    summary: 'List lives (the active ones unless `status` says otherwise), newest first',
+    query: LiveQuery,
+    response: z.array(LiveDto),
+  }),
+  all: defineRoute({
+    method: 'GET',
+    path: '/api/lives/all',
+    tag: 'Lives',
+    summary: 'Every live in any status (same as `status=all`)',
+    response: z.array(LiveDto),
+  }),
+  get: defineRoute({
+    method: 'GET',
+    path: '/api/lives/:id',
+    tag: 'Lives',
+    summary: "One live with each bound node's own view of its recording",
+    params: IdParams,
+    response: LiveDetailDto,
+    errors: [404],
+  }),
+  create: defineRoute({
+    method: 'POST',
+    path: '/api/lives',
+    tag: 'Lives',
+    summary: 'Record a live now: resolve its stream and start it on nodes in distinct groups',
+    description: [
+      'Fetches the channel from the platform (404 if it is not live), resolves and checks the stream,',
+      'writes the recording state for recnode and starts the recording on `nodeCount` nodes in distinct groups.',
+      'A channel that already has an active live is 409 naming that live. When no node can take it,',
+      'or no node confirms, the live is kept with status `failed` and the reason, and nothing else is left behind.',
+    ].join(' '),
+    body: CreateLiveBody,
+    response: LiveDto,
+    status: 201,
+    errors: [404, 409, 422, 502],
+  }),
+};
