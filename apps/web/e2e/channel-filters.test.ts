@@ -5,13 +5,15 @@ import { visibleChannelNames } from './support/channel-table';
 import { type Dashboard, startDashboard } from './support/dashboard';
 
 let dash: Dashboard;
+let charlieId: string;
 
 beforeAll(async () => {
   dash = await startDashboard();
   const seed = dash.seed;
   await seed.channel({ username: 'Alpha Talk', tagNames: ['talk', 'music'], followerCnt: 1200 });
   await seed.channel({ username: 'Bravo Night', tagNames: ['talk', 'music', 'night'], followerCnt: 56_000 });
-  await seed.channel({ username: 'Charlie Solo', tagNames: ['talk'], followerCnt: 80 });
+  charlieId = (await seed.channel({ username: 'Charlie Solo', tagNames: ['talk'], followerCnt: 80 }))
+    .sourceId;
   await seed.channel({ username: 'Delta Tunes', tagNames: ['music'], platform: 'soop', followerCnt: 9_400 });
   await seed.channel({ username: 'Echo Variety', tagNames: ['talk', 'music', 'game'], followerCnt: 310_000 });
 });
@@ -69,6 +71,14 @@ describe('filtering channels by tags', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => visibleChannelNames(page)).toEqual(['Echo Variety']);
     expect(new URL(page.url()).searchParams.get('uname')).toBe('variety');
+
+    await page.getByRole('combobox', { name: 'Search by' }).click();
+    await page.getByRole('option', { name: 'UserID' }).click();
+    await page.getByRole('searchbox', { name: 'Channel id' }).fill(charlieId);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => visibleChannelNames(page)).toEqual(['Charlie Solo']);
+    const params = new URL(page.url()).searchParams;
+    expect([params.get('uid'), params.get('uname')]).toEqual([charlieId, null]);
   });
 
   it('pages through the channels with the page bar', async () => {
