@@ -21,9 +21,18 @@ export const router = createBrowserRouter([
             path: 'channels',
             lazy: async () => ({ Component: (await import('@/pages/channels/channels-page')).ChannelsPage }),
           },
-          { path: 'grades', lazy: async () => ({ Component: (await import('@/pages/grades/grades-page')).GradesPage }) },
-          { path: 'tags', lazy: async () => ({ Component: (await import('@/pages/tags/tags-page')).TagsPage }) },
-          { path: 'import', lazy: async () => ({ Component: (await import('@/pages/import/import-page')).ImportPage }) },
+          {
+            path: 'grades',
+            lazy: async () => ({ Component: (await import('@/pages/grades/grades-page')).GradesPage }),
+          },
+          {
+            path: 'tags',
+            lazy: async () => ({ Component: (await import('@/pages/tags/tags-page')).TagsPage }),
+          },
+          {
+            path: 'import',
+            lazy: async () => ({ Component: (await import('@/pages/import/import-page')).ImportPage }),
+          },
           {
             path: 'settings',
             lazy: async () => ({ Component: (await import('@/pages/settings/settings-page')).SettingsPage }),

@@ -72,7 +72,7 @@ export function ChannelBrowser({ catalog }: { catalog: ChannelCatalog }) {
           </div>
         )}
       </div>
-      {data && (
+      {data && data.total > 0 && (
         <ChannelPageFooter
           total={data.total}
           page={filters.page}

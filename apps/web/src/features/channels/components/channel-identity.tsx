@@ -19,6 +19,7 @@ export function ChannelIdentity({ channel }: { channel: ChannelDto }) {
             href={CHANNEL_URLS[channel.platform.name](channel.sourceId)}
             target="_blank"
             rel="noreferrer"
+            title={channel.username}
             className="truncate font-medium hover:underline"
           >
             {channel.username}

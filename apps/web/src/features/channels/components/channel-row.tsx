@@ -29,19 +29,19 @@ export function ChannelRow({ channel, catalog, maxFollowers, onFilterByTag }: Ch
 
   return (
     <TableRow data-channel-id={channel.id}>
-      <TableCell className="max-w-64">
+      <TableCell className="max-w-72 min-w-56">
         <ChannelIdentity channel={channel} />
       </TableCell>
       <TableCell>
         <GradeBadge grade={channel.grade} onClick={() => setDialog('grade')} />
       </TableCell>
-      <TableCell className="max-w-56 min-w-32">
+      <TableCell className="max-w-64 min-w-48">
         <ChannelTags channel={channel} onFilterByTag={onFilterByTag} onAttach={() => setDialog('attach')} />
       </TableCell>
       <TableCell>
         <FollowerBar count={channel.followerCnt} max={maxFollowers} />
       </TableCell>
-      <TableCell className="max-w-72 min-w-40">
+      <TableCell className="max-w-80 min-w-48">
         {channel.description ? (
           <p className="line-clamp-2 text-sm break-words" title={channel.description}>
             {channel.description}
