@@ -1,3 +1,4 @@
+import { api } from '@recflow/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser';
 import { visibleChannelNames } from './support/channel-table';
@@ -38,7 +39,7 @@ describe('the channel list layout on a 1280×720 screen', () => {
       followerCnt: 12_345_678,
     });
     const id = (await dash.seed.channel({ username: 'Short' })).id;
-    await dash.seed.call((await import('@recflow/contracts')).api.channels.update, {
+    await dash.seed.call(api.channels.update, {
       params: { id },
       body: { description: LONG_DESCRIPTION },
     });
