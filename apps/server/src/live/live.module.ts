@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { ChannelModule } from '../channel/channel.module';
 import { LiveController } from './live.controller';
 import { LiveRepository } from './live.repository';
+import { LiveAllocationRepository } from './live-allocation.repository';
 import { LiveAllocator } from './live-allocator';
+import { LiveBalancer } from './live-balancer';
 import { LiveNodeRepository } from './live-node.repository';
 import { LiveQueryService } from './live-query';
 import { LiveRegistrar } from './live-registrar';
@@ -18,10 +20,12 @@ import { Notifications } from './notifications';
     LiveStreamRepository,
     LiveNodeRepository,
     LiveAllocator,
+    LiveAllocationRepository,
+    LiveBalancer,
     LiveRegistrar,
     LiveQueryService,
     Notifications,
   ],
-  exports: [LiveRegistrar, LiveRepository, LiveNodeRepository, LiveAllocator, Notifications],
+  exports: [LiveRegistrar, LiveRepository, LiveNodeRepository, LiveAllocator, LiveBalancer, Notifications],
 })
 export class LiveModule {}

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ChannelModule } from '../channel/channel.module';
+import { LiveModule } from '../live/live.module';
 import { NodeModule } from '../node/node.module';
 import { AdminBoard } from './admin-board';
 import { ChannelCacheCheckTask } from './channel-cache-check.task';
 import { ChannelRefreshTask } from './channel-refresh.task';
+import { LiveAllocationTask } from './live-allocation.task';
 import { NodeResetTask } from './node-reset.task';
 import { PERIODIC_TASKS, type PeriodicTask } from './periodic-task';
 import { TaskEngine } from './task-engine';
@@ -11,10 +13,10 @@ import { TaskRunLog } from './task-run-log';
 import { TasksController } from './tasks.controller';
 
 /** Adding a periodic task: one task file, and one line in TASKS. */
-const TASKS = [ChannelRefreshTask, ChannelCacheCheckTask, NodeResetTask];
+const TASKS = [ChannelRefreshTask, ChannelCacheCheckTask, NodeResetTask, LiveAllocationTask];
 
 @Module({
-  imports: [ChannelModule, NodeModule],
+  imports: [ChannelModule, NodeModule, LiveModule],
   controllers: [TasksController],
   providers: [
     ...TASKS,

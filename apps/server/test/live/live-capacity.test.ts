@@ -1,0 +1,50 @@
+import { api } from '@recflow/contracts';
+import { type Simulator, startSimulator } from '@recflow/simulator';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerFleet } from '../support/fleet';
+import { simulatorSettings } from '../support/simulated-world';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+let sim: Simulator;
+let app: TestApp;
+
+beforeAll(async () => {
+  sim = await startSimulator({ nodes: 4, groups: 2, timeScale: 20 });
+  app = await startTestApp({ ...simulatorSettings(sim), HTTP_TIMEOUT_MS: 2_000, DATABASE_POOL_SIZE: 10 });
+  await registerFleet(app.api, sim, 5);
+});
+afterAll(async () => {
+  await app?.close();
+  await sim?.close();
+});
+
+describe('node capacity under concurrent registrations', () => {
+  it('binds exactly the capacity, never over-fills a node, and fails the rest with a clear reason', async () => {
+    const channels = Array.from({ length: 30 }, (_, i) => `cap${i}`);
+    for (const sourceId of channels) {
+      sim.world.addChannel({ platform: 'chzzk', sourceId, username: `Cap ${sourceId}` });
+      sim.world.startLive('chzzk', sourceId, { title: 'rush hour' });
+    }
+    const answers = await Promise.all(
+      channels.map((sourceId) =>
+        app.api.call(api.lives.create, { body: { platformName: 'chzzk', sourceId, nodeCount: 1 } }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(channels.map(() => 201));
+    const lives = answers.map((a) => a.body);
+    const recording = lives.filter((l) => l.status === 'recording');
+    const failed = lives.filter((l) => l.status === 'failed');
+    expect(recording).toHaveLength(20);
+    expect(failed).toHaveLength(10);
+    for (const f of failed) expect(f.failureReason).toContain('no node with free capacity');
+
+    const loads = (await app.database.db.execute(
+      sql`select n.name, n.capacity, count(ln.live_id)::int as load from node n left join live_node ln on ln.node_id = n.id group by n.id`,
+    )) as unknown as { rows: Array<{ name: string; capacity: number; load: number }> };
+    expect(loads.rows.reduce((sum, r) => sum + r.load, 0)).toBe(20);
+    for (const row of loads.rows) expect(row.load).toBeLessThanOrEqual(row.capacity);
+    const nodes = await app.api.ok(api.nodes.list);
+    expect(nodes.every((n) => n.livesCnt === n.capacity)).toBe(true);
+  });
+});
