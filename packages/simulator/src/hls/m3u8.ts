@@ -52,3 +52,12 @@ export function parsePlaylist(text: string): MediaPlaylist {
   if (!Number.isInteger(playlist.mediaSequence)) throw new Error('bad #EXT-X-MEDIA-SEQUENCE');
   return playlist;
 }
+
+/** The playlist, or null when the text is not one. */
+export function tryParsePlaylist(text: string): MediaPlaylist | null {
+  try {
+    return parsePlaylist(text);
+  } catch {
+    return null;
+  }
+}

@@ -4,7 +4,7 @@
  * belongs to another broadcast, and recflow must restart the live as a new record (§6.6).
  */
 import { RECNODE_PROTOCOL, type RecnodeSegmentState } from '@recflow/contracts';
-import type { SegmentRef } from './segment-protocol';
+import type { SegmentProtocol, SegmentRef } from './segment-protocol';
 
 export interface JoinEvidence {
   /** The joining node's first non-empty playlist. */
@@ -47,4 +47,22 @@ export async function findInconsistency(evidence: JoinEvidence): Promise<string 
     if (size !== null && size !== sized.size) return `segment ${sized.segment.num} changed size`;
   }
   return null;
+}
+
+/** Gathers the evidence for a joining node from the recnode Redis and checks it. */
+export async function checkJoin(
+  protocol: SegmentProtocol,
+  liveId: string,
+  segments: SegmentRef[],
+  now: number,
+  sizeOf: JoinEvidence['sizeOf'],
+): Promise<string | null> {
+  const [recorded, highestSuccess] = await Promise.all([
+    protocol.states(
+      liveId,
+      segments.map((s) => s.num),
+    ),
+    protocol.highestSuccess(liveId),
+  ]);
+  return findInconsistency({ segments, recorded, highestSuccess, now, sizeOf });
 }

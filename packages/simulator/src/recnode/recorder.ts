@@ -7,12 +7,12 @@
  */
 import type { LiveState, RecnodeRecordingStatus, RecnodeSegmentState } from '@recflow/contracts';
 import type { Clock } from '../clock';
-import { parsePlaylist } from '../hls/m3u8';
+import { type MediaPlaylist, tryParsePlaylist } from '../hls/m3u8';
 import { verifySegmentBody } from '../hls/segment-bytes';
 import type { HttpAnswer, HttpClient } from '../http-client';
 import type { Ledger } from '../ledger';
 import type { Scheduled, Ticker } from '../ticker';
-import { findInconsistency } from './join-check';
+import { checkJoin } from './join-check';
 import { RecordingCounters } from './recording-stats';
 import type { SegmentProtocol, SegmentRef } from './segment-protocol';
 
@@ -65,12 +65,18 @@ export class Recorder {
   private readonly tasks = new Set<Promise<void>>();
   private pending: number[] = [];
   private lastUpload: number;
+  /** The LiveState's streamUrl with its streamParams, built once. */
+  private readonly playlistUrl: URL;
 
   constructor(
     readonly state: LiveState,
     private readonly deps: RecorderDeps,
   ) {
     this.lastUpload = deps.clock.now();
+    this.playlistUrl = new URL(state.streamUrl);
+    for (const [name, values] of Object.entries(state.streamParams ?? {})) {
+      for (const value of values) this.playlistUrl.searchParams.append(name, value);
+    }
   }
 
   get id(): string {
@@ -143,28 +149,20 @@ export class Recorder {
   }
 
   private async cycle(): Promise<void> {
-    const playlistUrl = new URL(this.state.streamUrl);
-    for (const [name, values] of Object.entries(this.state.streamParams ?? {})) {
-      for (const value of values) playlistUrl.searchParams.append(name, value);
-    }
-    const answer = await this.step(this.fetch(playlistUrl));
+    const answer = await this.step(this.fetch(this.playlistUrl));
     if (answer) this.counters.m3u8Request(answer.durationMs);
-    const playlist = answer?.status === 200 ? safeParse(answer.body) : null;
+    const playlist = answer?.status === 200 ? tryParsePlaylist(answer.body.toString('utf8')) : null;
     if (!playlist) return this.playlistFailed(answer?.status ?? null);
     this.failures = 0;
     this.pollMs = (playlist.targetDurationSec || FALLBACK_POLL_MS / 1000) * 1000;
     if (playlist.segments.length === 0) return;
-    const segments: SegmentRef[] = playlist.segments.map((s) => ({
-      num: s.num,
-      url: new URL(s.uri, this.state.streamUrl).href,
-      durationSec: s.durationSec,
-    }));
-    if (!this.joined && !(await this.join(segments))) return;
+    const entries = playlist.segments;
+    if (!this.joined && !(await this.join(entries.map((e) => this.resolve(e))))) return;
     this.deps.ledger.observe(
       this.id,
-      segments.map((s) => s.num),
+      entries.map((e) => e.num),
     );
-    await this.take(segments);
+    await this.take(entries);
     if (this.deps.clock.now() - this.lastUpload >= this.deps.settings.uploadIntervalMs) this.upload();
   }
 
@@ -178,20 +176,9 @@ export class Recorder {
 
   /** The first playlist: check it against the recorded state; an inconsistent live is marked invalid. */
   private async join(segments: SegmentRef[]): Promise<boolean> {
+    const sizeOf = async (url: string) => (await this.fetch(new URL(url), 'HEAD'))?.contentLength ?? null;
     const { protocol, clock } = this.deps;
-    const nums = segments.map((s) => s.num);
-    const [recorded, highestSuccess] = await this.step(
-      Promise.all([protocol.states(this.id, nums), protocol.highestSuccess(this.id)]),
-    );
-    const reason = await this.step(
-      findInconsistency({
-        segments,
-        recorded,
-        highestSuccess,
-        now: clock.now(),
-        sizeOf: async (url) => (await this.fetch(new URL(url), 'HEAD'))?.contentLength ?? null,
-      }),
-    );
+    const reason = await this.step(checkJoin(protocol, this.id, segments, clock.now(), sizeOf));
     if (reason) {
       await this.step(protocol.markInvalid(this.id));
       this.status = 'failed';
@@ -204,8 +191,12 @@ export class Recorder {
   }
 
   /** The segment protocol over this playlist's segments, plus this node's share of the retries. */
-  private async take(segments: SegmentRef[]): Promise<void> {
-    const fresh = segments.filter((s) => !this.handled.has(s.num) && !this.inFlight.has(s.num));
+  private async take(entries: MediaPlaylist['segments']): Promise<void> {
+    // Only segments this node has not settled are resolved: URL parsing is a visible share of the
+    // CPU with thousands of recorders.
+    const fresh = entries
+      .filter((e) => !this.handled.has(e.num) && !this.inFlight.has(e.num))
+      .map((e) => this.resolve(e));
     const { protocol, ledger, node } = this.deps;
     const screened = await this.step(
       protocol.screen(
@@ -231,7 +222,7 @@ export class Recorder {
     for (const num of screened.retrying) {
       if (!this.inFlight.has(num) && !this.stopped) this.track(this.retry(num));
     }
-    const oldest = segments[0]!.num;
+    const oldest = entries[0]!.num;
     for (const num of this.handled) if (num < oldest) this.handled.delete(num);
   }
 
@@ -275,6 +266,10 @@ export class Recorder {
     }
   }
 
+  private resolve(entry: MediaPlaylist['segments'][number]): SegmentRef {
+    return { num: entry.num, url: new URL(entry.uri, this.playlistUrl).href, durationSec: entry.durationSec };
+  }
+
   private upload(): void {
     this.lastUpload = this.deps.clock.now();
     if (this.pending.length === 0) return;
@@ -290,13 +285,5 @@ export class Recorder {
     } catch {
       return null;
     }
-  }
-}
-
-function safeParse(body: Buffer) {
-  try {
-    return parsePlaylist(body.toString('utf8'));
-  } catch {
-    return null;
   }
 }
