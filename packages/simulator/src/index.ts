@@ -5,7 +5,7 @@ export { type SegmentIdentity, segmentBody, segmentSize, verifySegmentBody } fro
 export { DEFAULT_STREAM_SETTINGS, type RestartNumbering, SimStream, type StreamSettings } from './hls/stream';
 export { AUTH_HEADER, type StreamAccess, StreamRegistry } from './hls/streams';
 export { Ledger, type LedgerReport, type SegmentRecord } from './ledger';
-export { generateChannels } from './population';
+export { generateChannels, startLives } from './population';
 export { NodeFleet, type NodeSpec, nodeSpecs, type RecnodeRedisOptions } from './recnode/fleet';
 export {
   buildLiveState,

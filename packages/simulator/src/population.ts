@@ -1,6 +1,6 @@
 /** Deterministic fake channel populations for the demo and the benchmarks. */
 import type { PlatformName } from '@recflow/contracts';
-import type { NewChannel } from './world';
+import type { NewChannel, World } from './world';
 
 const SYLLABLES = [
   'ka',
@@ -51,4 +51,34 @@ export function generateChannels(count: number, seed = 42): NewChannel[] {
     });
   }
   return channels;
+}
+
+const TITLE_WORDS = [
+  'talk',
+  'game',
+  'music',
+  'ranked',
+  'chill',
+  'event',
+  'morning',
+  'late night',
+  'collab',
+  'review',
+];
+const TAGS = ['tag1', 'tag2', 'tag3', 'tag4', 'tag5', 'tag6', 'tag7', 'tag8', 'tag9'];
+
+/** Puts the first `count` channels on air with repeatable titles, viewers and tags. */
+export function startLives(world: World, count: number, seed = 7): number {
+  const random = prng(seed);
+  const channels = world.allChannels().slice(0, count);
+  for (const channel of channels) {
+    const word = () => TITLE_WORDS[Math.floor(random() * TITLE_WORDS.length)]!;
+    world.startLive(channel.platform, channel.sourceId, {
+      title: `${word()} ${word()} with ${channel.username}`,
+      viewers: Math.floor(random() ** 4 * 50_000),
+      tags: TAGS.filter(() => random() < 0.2),
+      adult: random() < 0.05,
+    });
+  }
+  return channels.length;
 }

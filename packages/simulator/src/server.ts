@@ -43,6 +43,8 @@ export interface SimulatorOptions {
   /** The Bearer token every node demands. Default `sim-recnode-token`. */
   recnodeToken?: string;
   recorder?: Partial<RecorderSettings>;
+  /** Segments per live the ledger keeps in detail before folding older ones. Default all. */
+  ledgerRetainSegments?: number;
 }
 
 type Service = 'streamq' | 'stlink' | 'hls' | 'recnode' | 'control';
@@ -77,7 +79,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const ticker = new Ticker(clock, options.tickMs ?? Math.max(5, Math.min(20, Math.round(200 / timeScale))));
   const world = new World(() => new Date(clock.now()));
   const faults = new Faults();
-  const ledger = new Ledger();
+  const ledger = new Ledger(options.ledgerRetainSegments);
   const http = new HttpClient();
   const streams = new StreamRegistry(world, clock, { ...DEFAULT_STREAM_SETTINGS, ...options.hls });
   const access = new StlinkAccess();

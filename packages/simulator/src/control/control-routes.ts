@@ -46,6 +46,9 @@ export function controlRoutes(
       channels: world.allChannels().length,
       live: world.liveChannels().length,
       faults: { streamq: faults.streamq, stlink: faults.stlink },
+      memoryMb: Object.fromEntries(
+        Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1024 / 1024)]),
+      ),
     });
   });
   router.on('GET', '/control/config', (_req, res) => sendJson(res, 200, recflowEnv()));
