@@ -29,7 +29,11 @@ export interface AllocationResult {
   shortfall: string | null;
 }
 
-const ROUNDS = 3;
+/**
+ * Every round excludes the nodes it tried (refused, or filled up by a concurrent registration),
+ * so rounds end when the candidates do; this only bounds a pathological case.
+ */
+const MAX_ROUNDS = 50;
 
 @Injectable()
 export class LiveAllocator {
@@ -47,7 +51,7 @@ export class LiveAllocator {
     const excludeGroups = new Set(request.excludeGroupIds ?? []);
     let shortfall: string | null = null;
 
-    for (let round = 0; round < ROUNDS && started.length < request.count; round++) {
+    for (let round = 0; round < MAX_ROUNDS && started.length < request.count; round++) {
       const candidates = await this.bindings.candidates({
         nodeIds: request.onlyNodeIds,
         groupIds: request.onlyGroupIds,
@@ -94,10 +98,9 @@ export class LiveAllocator {
         this.logger.warn(`node ${node.name} did not start live ${request.liveId}: ${reason}`);
       });
       await this.bindings.unbind(request.liveId, refused);
-      if (started.length < request.count && round === ROUNDS - 1) {
-        shortfall = `${started.length} of ${request.count} node(s) started after ${ROUNDS} rounds`;
-      }
     }
+    if (started.length < request.count && !shortfall)
+      shortfall = `${started.length} of ${request.count} node(s) started`;
     return { started, failures, shortfall: started.length < request.count ? shortfall : null };
   }
 

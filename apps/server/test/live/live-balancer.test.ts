@@ -77,14 +77,15 @@ describe('the balancer', () => {
 
   it('removes extras youngest binding first when the grade asks for fewer nodes (§14.8)', async () => {
     const grade = await app.api.ok(api.grades.create, {
-      body: { name: uniqueId('one'), shouldSave: true, nodesPerLive: 1 },
+      body: { name: uniqueId('grade'), shouldSave: true, nodesPerLive: 3 },
     });
-    const dto = await recordLive(3, grade.name);
-    expect(dto.nodes).toHaveLength(3);
-    const oldest = [...dto.nodes].sort((a, b) => a.boundAt.localeCompare(b.boundAt))[0]!;
+    const dto = await recordLive(1, grade.name);
+    const [first] = dto.nodes;
     await balancer.balance();
-    const nodes = await nodesOf(dto.id);
-    expect(nodes.map((n) => n.id)).toEqual([oldest.id]);
+    expect(await nodesOf(dto.id)).toHaveLength(3);
+    await app.api.ok(api.grades.update, { params: { id: grade.id }, body: { nodesPerLive: 1 } });
+    await balancer.balance();
+    expect((await nodesOf(dto.id)).map((n) => n.id)).toEqual([first!.id]);
   });
 
   it('reads every live in one statement when nothing needs to change', async () => {
