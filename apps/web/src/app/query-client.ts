@@ -7,11 +7,10 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 1;
 }
 
-export function createQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      queries: { staleTime: 10_000, retry: shouldRetry },
-      mutations: { retry: false },
-    },
-  });
-}
+/** One client for the app, shared by the providers and the route loaders. */
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { staleTime: 10_000, retry: shouldRetry },
+    mutations: { retry: false },
+  },
+});

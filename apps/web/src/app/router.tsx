@@ -4,6 +4,7 @@ import { LivesPage } from '@/pages/lives/lives-page';
 import { NodesPage } from '@/pages/nodes/nodes-page';
 import { NotFoundPage } from '@/pages/not-found/not-found-page';
 import { AppLayout } from './layout/app-layout';
+import { channelsLoader, gradesLoader, settingsLoader, tagsLoader } from './loaders';
 import { RouteError } from './route-error';
 
 // Pages with real screens load on first visit, which keeps the first download small.
@@ -19,14 +20,17 @@ export const router = createBrowserRouter([
           { path: 'criteria', element: <CriteriaPage /> },
           {
             path: 'channels',
+            loader: channelsLoader,
             lazy: async () => ({ Component: (await import('@/pages/channels/channels-page')).ChannelsPage }),
           },
           {
             path: 'grades',
+            loader: gradesLoader,
             lazy: async () => ({ Component: (await import('@/pages/grades/grades-page')).GradesPage }),
           },
           {
             path: 'tags',
+            loader: tagsLoader,
             lazy: async () => ({ Component: (await import('@/pages/tags/tags-page')).TagsPage }),
           },
           {
@@ -35,6 +39,7 @@ export const router = createBrowserRouter([
           },
           {
             path: 'settings',
+            loader: settingsLoader,
             lazy: async () => ({ Component: (await import('@/pages/settings/settings-page')).SettingsPage }),
           },
           { path: '*', element: <NotFoundPage /> },

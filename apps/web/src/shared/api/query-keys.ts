@@ -21,10 +21,6 @@ export const tagKeys = {
   list: () => [...tagKeys.all, 'list'] as const,
 };
 
-export const platformKeys = {
-  all: ['platforms'] as const,
-};
-
 export const healthKeys = {
   all: ['health'] as const,
   readiness: () => [...healthKeys.all, 'readiness'] as const,

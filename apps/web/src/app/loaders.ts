@@ -1,0 +1,34 @@
+/**
+ * Route loaders start a page's queries while the page's code is still downloading, so the two
+ * do not wait on each other. They never await: the page's own queries show loading and errors.
+ */
+import type { LoaderFunctionArgs } from 'react-router';
+import { channelsQueryOptions } from '@/features/channels/api/get-channels';
+import { parseChannelFilters, toChannelQuery } from '@/features/channels/model/channel-filters';
+import { gradesQueryOptions } from '@/features/grades/api/get-grades';
+import { readinessQueryOptions } from '@/features/system/api/get-readiness';
+import { tagsQueryOptions } from '@/features/tags/api/get-tags';
+import { queryClient } from './query-client';
+
+export function channelsLoader({ request }: LoaderFunctionArgs): null {
+  const filters = parseChannelFilters(new URL(request.url).searchParams);
+  void queryClient.prefetchQuery(channelsQueryOptions(toChannelQuery(filters)));
+  void queryClient.prefetchQuery(gradesQueryOptions());
+  void queryClient.prefetchQuery(tagsQueryOptions());
+  return null;
+}
+
+export function gradesLoader(): null {
+  void queryClient.prefetchQuery(gradesQueryOptions());
+  return null;
+}
+
+export function tagsLoader(): null {
+  void queryClient.prefetchQuery(tagsQueryOptions());
+  return null;
+}
+
+export function settingsLoader(): null {
+  void queryClient.prefetchQuery(readinessQueryOptions());
+  return null;
+}
