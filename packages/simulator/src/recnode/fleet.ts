@@ -35,6 +35,7 @@ const NODE_PATH = /^\/nodes\/([^/]+)(\/.*)$/;
 
 export class NodeFleet {
   private client: Redis | null = null;
+  private closing = false;
   private readonly nodes = new Map<string, { node: RecnodeNode; routes: Router }>();
   /** Set once the HTTP server listens; node endpoints are absolute. */
   baseUrl = '';
@@ -47,11 +48,21 @@ export class NodeFleet {
 
   /** The recnode Redis, connected on first use so that a simulator without nodes needs none. */
   get redis(): Redis {
-    this.client ??= new Redis(this.redisOptions.url, {
-      enableAutoPipelining: true,
-      maxRetriesPerRequest: 1,
-      ...(this.redisOptions.db === undefined ? {} : { db: this.redisOptions.db }),
-    });
+    if (!this.client) {
+      this.client = new Redis(this.redisOptions.url, {
+        enableAutoPipelining: true,
+        maxRetriesPerRequest: 1,
+        ...(this.redisOptions.db === undefined ? {} : { db: this.redisOptions.db }),
+      });
+      // Commands fail on their own and the recorders carry on; the connection's error events only
+      // need reporting, at most every ten seconds while Redis is away.
+      let reported = 0;
+      this.client.on('error', (error: Error) => {
+        if (this.closing || Date.now() - reported < 10_000) return;
+        reported = Date.now();
+        console.error(`simulator: recnode Redis: ${error.message}`);
+      });
+    }
     return this.client;
   }
 
@@ -111,6 +122,7 @@ export class NodeFleet {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     for (const node of this.all()) node.halt();
     if (this.client) await this.client.quit().catch(() => this.client?.disconnect());
   }
