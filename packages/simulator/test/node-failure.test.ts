@@ -11,7 +11,8 @@ beforeAll(async () => {
   sim = await startSimulator({
     nodes: 3,
     timeScale: 30,
-    hls: { window: 10 },
+    // A wide window keeps a loaded test machine from letting segments scroll away unseen.
+    hls: { window: 30 },
     recorder: { uploadIntervalMs: 60_000 },
   });
 });
@@ -82,10 +83,9 @@ describe('a node killed mid-stream', () => {
       report.lost.map((num) => sim.nodes.redis.zscore(segmentSetKey(id, 'success'), String(num))),
     );
     expect(lostInSuccess.some((score) => score !== null)).toBe(true);
-    // Everything after the victim's last claims was recorded by the survivors.
-    const unrecovered = [...report.missing, ...report.lost];
-    expect(Math.max(...unrecovered)).toBeLessThanOrEqual(killedAt + 10);
-    for (let num = killedAt + 11; num <= report.range!.last; num++) {
+    // The losses all predate the death; everything after it was recorded once by the survivors.
+    expect(Math.max(...report.missing, ...report.lost)).toBeLessThanOrEqual(killedAt);
+    for (let num = killedAt + 1; num <= report.range!.last; num++) {
       expect(sim.ledger.explain(id, num).uploadedBy).toHaveLength(1);
     }
   });

@@ -7,7 +7,8 @@ let sim: Simulator;
 const lives: string[] = [];
 
 beforeAll(async () => {
-  sim = await startSimulator({ nodes: 3, timeScale: 30, hls: { window: 10 } });
+  // A wide window keeps a loaded test machine from letting segments scroll away unseen.
+  sim = await startSimulator({ nodes: 3, timeScale: 30, hls: { window: 30 } });
 });
 
 afterAll(async () => {

@@ -211,11 +211,13 @@ export class Recorder {
     for (const s of fresh) if (!open.has(s.num) && !locked.has(s.num)) this.handled.add(s.num);
     const candidates = fresh.filter((s) => open.has(s.num));
     if (candidates.length > 0 && !this.stopped) {
-      const { claimed, claimTaken } = await this.step(protocol.lockAndClaim(this.id, candidates));
+      const { claimed, claimTaken } = await protocol.lockAndClaim(this.id, candidates);
+      // The claims are in Redis even if this node died while their replies were on the way.
+      for (const state of claimed) ledger.claimed(this.id, node, state.num);
+      if (this.dead) throw DIED;
       for (const num of claimTaken) this.handled.add(num);
       for (const state of claimed) {
         this.handled.add(state.num);
-        ledger.claimed(this.id, node, state.num);
         this.track(this.download(state, false));
       }
     }
