@@ -8,7 +8,9 @@
  */
 import { Injectable } from '@nestjs/common';
 import type { ChannelQuery } from '@recflow/contracts';
-import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/database';
 import { DatabaseHandle } from '../db/db.module';
 import { channel, channelGrade, channelTag, channelTagMap, platform } from '../db/schema';
 import type { ChannelRecord, TagRow } from './channel.mapper';
@@ -27,7 +29,34 @@ const SORT_COLUMNS = {
   createdAt: channel.createdAt,
 } as const;
 
-export function channelFilter(q: ChannelQuery): SQL | undefined {
+/** Whether the channel carries any of the named tags; names resolve to ids once, not per row. */
+function carriesAnyTag(channelId: SQLWrapper, names: string[]): SQL {
+  const tagIds = sql`select ${channelTag.id} from ${channelTag} where ${inArray(channelTag.name, names)}`;
+  return sql`exists (select 1 from ${channelTagMap} where ${channelTagMap.channelId} = ${channelId} and ${channelTagMap.tagId} in (${tagIds}))`;
+}
+
+/**
+ * Ids of the channels carrying every include tag and none of the exclude tags, read from the
+ * tag-first index alone: one range scan per include tag, each already in channel-id order so they
+ * merge, instead of probing the tag map once per channel row. An unknown include tag resolves to
+ * null and matches nothing. Each channel appears once because (tag_id, channel_id) is unique.
+ */
+function taggedChannelIds(include: string[], exclude: string[]): SQL {
+  const maps = include.map((name, i) => {
+    const as = `include_${i}`;
+    return { name, from: sql`${channelTagMap} as ${sql.identifier(as)}`, map: alias(channelTagMap, as) };
+  });
+  const [first, ...rest] = maps as [(typeof maps)[number], ...typeof maps];
+  const joins = rest.map(
+    ({ name, from, map }) =>
+      sql` join ${from} on ${map.channelId} = ${first.map.channelId} and ${map.tagId} = ${tagIdByName(name)}`,
+  );
+  const excluded = exclude.length > 0 ? sql` and not ${carriesAnyTag(first.map.channelId, exclude)}` : sql``;
+  return sql`select ${first.map.channelId} from ${first.from}${sql.join(joins)} where ${first.map.tagId} = ${tagIdByName(first.name)}${excluded}`;
+}
+
+/** Conditions on the channel row itself: everything but the tags. */
+function channelConditions(q: ChannelQuery): SQL[] {
   const conditions: SQL[] = [];
   if (q.pf) {
     conditions.push(
@@ -44,20 +73,15 @@ export function channelFilter(q: ChannelQuery): SQL | undefined {
     conditions.push(sql`lower(${channel.username}) like ${`%${escapeLike(q.uname.toLowerCase())}%`}`);
   }
   if (q.followed !== undefined) conditions.push(eq(channel.isFollowed, q.followed));
-  for (const name of q.it ?? []) {
-    conditions.push(
-      sql`exists (select 1 from ${channelTagMap} where ${channelTagMap.channelId} = ${channel.id} and ${channelTagMap.tagId} = ${tagIdByName(name)})`,
-    );
-  }
-  if (q.et && q.et.length > 0) {
-    const names = sql.join(
-      q.et.map((n) => sql`${n}`),
-      sql`, `,
-    );
-    conditions.push(
-      sql`not exists (select 1 from ${channelTagMap} join ${channelTag} on ${channelTag.id} = ${channelTagMap.tagId} where ${channelTagMap.channelId} = ${channel.id} and ${channelTag.name} in (${names}))`,
-    );
-  }
+  return conditions;
+}
+
+export function channelFilter(q: ChannelQuery): SQL | undefined {
+  const conditions = channelConditions(q);
+  const include = q.it ?? [];
+  const exclude = q.et ?? [];
+  if (include.length > 0) conditions.push(sql`${channel.id} in (${taggedChannelIds(include, exclude)})`);
+  else if (exclude.length > 0) conditions.push(sql`not ${carriesAnyTag(channel.id, exclude)}`);
   return conditions.length > 0 ? and(...conditions) : undefined;
 }
 
@@ -77,18 +101,31 @@ export class ChannelQueryRepository {
   async search(q: ChannelQuery): Promise<{ total: number; records: ChannelRecord[] }> {
     const db = this.handle.database.db;
     const where = channelFilter(q);
-    const sortColumn = SORT_COLUMNS[q.st];
-    const pageQuery = db
-      .select({ channel, platform, grade: channelGrade, ...(q.wt ? { tags: tagsOfChannel } : {}) })
-      .from(channel)
-      .innerJoin(platform, eq(platform.id, channel.platformId))
-      .innerJoin(channelGrade, eq(channelGrade.id, channel.gradeId))
-      .where(where)
-      .orderBy(desc(sortColumn), desc(channel.id))
-      .limit(q.s)
-      .offset((q.p - 1) * q.s);
-    const totalQuery = db.select({ n: count() }).from(channel).where(where);
-    const [rows, [total]] = await Promise.all([pageQuery, totalQuery]);
+    const [rows, [total]] = await Promise.all([pageOf(db, q, where), totalOf(db, q, where)]);
     return { total: total?.n ?? 0, records: rows as ChannelRecord[] };
   }
+}
+
+function pageOf(db: Db, q: ChannelQuery, where: SQL | undefined) {
+  return db
+    .select({ channel, platform, grade: channelGrade, ...(q.wt ? { tags: tagsOfChannel } : {}) })
+    .from(channel)
+    .innerJoin(platform, eq(platform.id, channel.platformId))
+    .innerJoin(channelGrade, eq(channelGrade.id, channel.gradeId))
+    .where(where)
+    .orderBy(desc(SORT_COLUMNS[q.st]), desc(channel.id))
+    .limit(q.s)
+    .offset((q.p - 1) * q.s);
+}
+
+/**
+ * With tags as the only filter, every id the tag index yields is a channel (the foreign key
+ * guarantees it), so the total is counted there without visiting a channel row per match.
+ */
+function totalOf(db: Db, q: ChannelQuery, where: SQL | undefined) {
+  const include = q.it ?? [];
+  if (include.length > 0 && channelConditions(q).length === 0) {
+    return db.select({ n: count() }).from(sql`(${taggedChannelIds(include, q.et ?? [])}) as tagged`);
+  }
+  return db.select({ n: count() }).from(channel).where(where);
 }
