@@ -115,7 +115,7 @@ export const ConfigSchema = z.object({
   LIVE_ALLOCATION_INIT_WAIT_SEC: int(0, 3_600).default(15),
   LIVE_ALLOCATION_INTERVAL_MS: int(100, 600_000).default(1_000),
   /** A live still initializing after this long was interrupted (e.g. a crash) and is cleaned up. */
-  LIVE_REGISTRATION_TIMEOUT_SEC: int(10, 3_600).default(120),
+  LIVE_REGISTRATION_TIMEOUT_SEC: int(1, 3_600).default(120),
 
   /** Directory of the built dashboard; empty disables serving it. */
   WEB_DIST_DIR: str().optional(),

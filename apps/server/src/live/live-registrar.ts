@@ -244,15 +244,17 @@ export class LiveRegistrar {
     started: Array<{ endpoint: string }>,
     reason: string,
   ): Promise<void> {
-    const steps = await Promise.allSettled([...started.map((n) => this.recnode.cancel(n.endpoint, liveId))]);
-    const cleanup = await Promise.allSettled([
-      this.bindings.unbind(liveId),
-      this.recnodeRedis.deleteLiveState(liveId),
-      this.lives.markFailed(liveId, reason),
-    ]);
-    for (const step of [...steps, ...cleanup]) {
-      if (step.status === 'rejected')
-        this.logger.error(`cleanup of live ${liveId} incomplete: ${(step.reason as Error).message}`);
+    await Promise.allSettled(started.map((n) => this.recnode.cancel(n.endpoint, liveId)));
+    // In this order, and the status last: if the process dies half-way, the live is still
+    // `initializing` and the balancer finishes the clean-up after LIVE_REGISTRATION_TIMEOUT_SEC.
+    try {
+      await this.bindings.unbind(liveId);
+      await this.recnodeRedis.deleteLiveState(liveId);
+      await this.lives.markFailed(liveId, reason);
+    } catch (error) {
+      this.logger.error(
+        `clean-up of live ${liveId} incomplete (the balancer will retry): ${(error as Error).message}`,
+      );
     }
     this.logger.warn(`Live ${liveId} failed: ${reason}`);
   }

@@ -22,6 +22,8 @@ import { PERIODIC_TASKS, type PeriodicTask } from './periodic-task';
 import { TaskRunLog } from './task-run-log';
 
 const KEEP_JOBS = { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } };
+const STALL_LOCK_MS = 6_000;
+const STALL_CHECK_MS = 3_000;
 
 @Injectable()
 export class TaskEngine implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -70,6 +72,11 @@ export class TaskEngine implements OnApplicationBootstrap, BeforeApplicationShut
         concurrency: 1,
         // A tick whose worker died is not worth re-running: the next tick comes soon.
         maxStalledCount: 0,
+        // A replica that dies mid-run holds the task's single slot until its lock expires and the
+        // stall is noticed; short values keep that pause to seconds (the lock is renewed while a
+        // run is alive, so long runs are unaffected).
+        lockDuration: STALL_LOCK_MS,
+        stalledInterval: STALL_CHECK_MS,
       });
       worker.on('error', (error) => this.logger.warn(`${task.name} worker: ${error.message}`));
       this.workers.push(worker);

@@ -107,12 +107,13 @@ describe('the channel query', () => {
   });
 
   it('issues exactly two statements per page (the page and its total), whatever the filters', async () => {
-    for (const q of [
+    const queries: Array<Record<string, string | boolean>> = [
       {},
       { it: 'a,b', et: 'd', wt: true },
       { uname: 'al', pf: 'chzzk' },
       { uid: 'x', gr: 'none' },
-    ]) {
+    ];
+    for (const q of queries) {
       const before = app.database.stats.statements;
       await query(q);
       expect(app.database.stats.statements - before).toBe(2);

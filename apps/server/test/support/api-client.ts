@@ -52,7 +52,7 @@ export class ApiClient {
           `${route.method} ${route.path} answered outside its contract: ${parsed.error.message}`,
         );
       }
-      return { ...answer, body: parsed.data };
+      return { ...answer, body: parsed.data as RouteResponse<D> };
     }
     return answer as ApiAnswer<RouteResponse<D>>;
   }

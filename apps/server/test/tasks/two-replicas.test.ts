@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { api, type TaskRunDto } from '@recflow/contracts';
 import { type Simulator, startSimulator } from '@recflow/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/api-client';
 import { TEST_REDIS_URL } from '../support/env';
+import { freePort } from '../support/server-process';
 import { deleteRedisPrefix } from '../support/test-app';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { waitFor } from '../support/wait';
@@ -22,17 +22,6 @@ let db: TestDatabase;
 const prefix = `recflow_test_${randomBytes(4).toString('hex')}`;
 const processes: ChildProcess[] = [];
 let clients: ApiClient[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 async function startReplica(): Promise<ApiClient> {
   const port = await freePort();
