@@ -1,0 +1,1 @@
+CREATE INDEX "channel_sort_keys_idx" ON "channel" USING btree ("id","follower_cnt","updated_at","created_at");
