@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { writeReports } from './lib/report.mjs';
@@ -60,17 +60,19 @@ async function runSuite(suite, env) {
     const seconds = ((performance.now() - started) / 1000).toFixed(1).padStart(6);
     console.log(`[${suite.name} ${seconds}s] ${message}`);
   };
+  // Latencies mean little without knowing what else the machine was doing.
+  const loadBefore = loadavg()[0];
   const base = { suite: suite.name, title: suite.title, startedAt, environment: env };
+  const finish = () => ({
+    durationMs: Math.round(performance.now() - started),
+    load: { before: loadBefore, after: loadavg()[0] },
+  });
   try {
     const result = await suite.run({ log });
-    return { ...base, durationMs: Math.round(performance.now() - started), ...result };
+    return { ...base, ...finish(), ...result };
   } catch (error) {
     log(`failed: ${error.stack ?? error}`);
-    return {
-      ...base,
-      durationMs: Math.round(performance.now() - started),
-      error: String(error.stack ?? error),
-    };
+    return { ...base, ...finish(), error: String(error.stack ?? error) };
   }
 }
 
