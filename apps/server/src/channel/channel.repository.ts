@@ -1,11 +1,11 @@
 /** All SQL for channel rows: lookups, inserts and updates. The search lives in channel-query.repository.ts. */
 import { Injectable } from '@nestjs/common';
-import type { ChannelInfo } from '@recflow/contracts';
+import { type ChannelInfo, DEFAULT_GRADE_NAME } from '@recflow/contracts';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database';
 import { DatabaseHandle } from '../db/db.module';
 import { channel, channelGrade, live, platform } from '../db/schema';
-import type { ChannelRecord, ChannelRow } from './channel.mapper';
+import type { ChannelRecord, ChannelRow, GradeRow } from './channel.mapper';
 import { tagsOfChannel } from './channel-query.repository';
 
 export type ChannelInsert = typeof channel.$inferInsert;
@@ -86,10 +86,10 @@ export class ChannelRepository {
   }
 
   /**
-   * The channel for a platform id, created from the platform's profile (with the given grade) if
-   * recflow does not know it yet; concurrent calls for the same channel end with the same row.
+   * The channel for a platform id with its grade, created from the platform's profile with the
+   * default grade if recflow does not know it yet; concurrent calls end with the same row.
    */
-  async ensure(platformId: string, info: ChannelInfo, gradeId: string): Promise<ChannelRow> {
+  async ensure(platformId: string, info: ChannelInfo): Promise<{ channel: ChannelRow; grade: GradeRow }> {
     await this.db
       .insert(channel)
       .values({
@@ -98,12 +98,13 @@ export class ChannelRepository {
         username: info.username,
         profileImgUrl: info.profileImgUrl,
         followerCnt: info.followerCnt,
-        gradeId,
+        gradeId: sql`(select ${channelGrade.id} from ${channelGrade} where ${channelGrade.name} = ${DEFAULT_GRADE_NAME})`,
       })
       .onConflictDoNothing({ target: [channel.platformId, channel.sourceId] });
     const [row] = await this.db
-      .select()
+      .select({ channel, grade: channelGrade })
       .from(channel)
+      .innerJoin(channelGrade, eq(channelGrade.id, channel.gradeId))
       .where(and(eq(channel.platformId, platformId), eq(channel.sourceId, info.sourceId)));
     return row!;
   }

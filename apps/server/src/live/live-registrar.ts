@@ -11,9 +11,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { DEFAULT_GRADE_NAME, type LiveInfo, type PlatformName } from '@recflow/contracts';
+import type { LiveInfo, PlatformName } from '@recflow/contracts';
 import { ChannelRepository } from '../channel/channel.repository';
-import { GradeRepository } from '../channel/grade.repository';
 import { PlatformRepository } from '../channel/platform.repository';
 import { AppConfig } from '../config/app-config';
 import { isUniqueViolation } from '../db/pg-errors';
@@ -61,7 +60,6 @@ export class LiveRegistrar {
     private readonly recnode: RecnodeClient,
     private readonly recnodeRedis: RecnodeRedis,
     private readonly platforms: PlatformRepository,
-    private readonly grades: GradeRepository,
     private readonly channels: ChannelRepository,
     private readonly lives: LiveRepository,
     private readonly streams: LiveStreamRepository,
@@ -86,10 +84,7 @@ export class LiveRegistrar {
     }
     const liveInfo = info.liveInfo;
     const platform = await this.platforms.byName(request.platform);
-    const defaultGrade = (await this.grades.findByName(DEFAULT_GRADE_NAME))!;
-    const channel = await this.channels.ensure(platform.id, info, defaultGrade.id);
-    const grade =
-      channel.gradeId === defaultGrade.id ? defaultGrade : (await this.grades.findById(channel.gradeId))!;
+    const { channel, grade } = await this.channels.ensure(platform.id, info);
     if (!grade.shouldSave) {
       throw new InvalidStateError(
         `Channel "${channel.username}" has grade "${grade.name}", which is not recorded`,

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { UpstreamError } from '../shared/errors';
 import type { UpstreamStats } from './upstream-stats';
+import { upstreamCall } from './upstream-time';
 
 export interface JsonCall<T extends z.ZodType> {
   service: string;
@@ -18,7 +19,14 @@ export interface JsonCall<T extends z.ZodType> {
   absentOn?: readonly number[];
 }
 
-export async function callJson<T extends z.ZodType>(
+export function callJson<T extends z.ZodType>(
+  stats: UpstreamStats,
+  call: JsonCall<T>,
+): Promise<z.infer<T> | undefined> {
+  return upstreamCall(() => callOnce(stats, call));
+}
+
+async function callOnce<T extends z.ZodType>(
   stats: UpstreamStats,
   call: JsonCall<T>,
 ): Promise<z.infer<T> | undefined> {

@@ -17,6 +17,7 @@ import Redis, { type RedisOptions } from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 import { UpstreamError } from '../../shared/errors';
 import { UpstreamStats } from '../upstream-stats';
+import { upstreamCall } from '../upstream-time';
 
 export const RECNODE_REDIS = 'recnode-redis';
 
@@ -75,7 +76,7 @@ export class RecnodeRedis implements OnApplicationShutdown {
   /** Runs one Redis call, turning its failure into a counted, typed upstream error. */
   private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
     try {
-      const result = await fn();
+      const result = await upstreamCall(fn);
       this.stats.record(RECNODE_REDIS, 'ok');
       return result;
     } catch (error) {

@@ -7,6 +7,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { UpstreamStats } from '../upstream-stats';
+import { upstreamCall } from '../upstream-time';
 import type { ResolvedStream } from './stlink.client';
 
 export const M3U8 = 'm3u8';
@@ -49,7 +50,7 @@ export class M3u8Checker {
     let last: M3u8Check = { available: false, reason: 'not checked' };
     for (let attempt = 0; attempt <= retries; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, baseDelayMs * factor ** (attempt - 1)));
-      last = await this.fetchOnce(stream);
+      last = await upstreamCall(() => this.fetchOnce(stream));
       if (last.available) return last;
     }
     return last;
