@@ -187,11 +187,32 @@ async function benchmarkClass(server, bench, client, cls, log) {
   return { timing, checks, section };
 }
 
+/**
+ * Index-only scans, which the tag filters rely on, skip the heap only for pages the visibility map
+ * marks all-visible. A transaction still open elsewhere in the database (an auto-analyze started
+ * during the load, say) keeps VACUUM from marking them, so vacuum again until it can.
+ */
+async function vacuumUntilAllVisible(client, log) {
+  for (let attempt = 1; ; attempt++) {
+    await client.query('vacuum analyze');
+    const { rows } = await client.query(
+      `select min(relallvisible::float8 / greatest(relpages, 1)) as fraction
+       from pg_class where relname in ('channel', 'channel_tag_map')`,
+    );
+    const fraction = rows[0].fraction;
+    if (fraction > 0.99 || attempt === 5) return fraction;
+    log(
+      `only ${(fraction * 100).toFixed(0)} % of pages all-visible after vacuum ${attempt}; vacuuming again`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+  }
+}
+
 async function seed(client, log) {
   log(`seeding ${fmt(CHANNELS)} channels`);
   const seeded = await timed(() => seedChannels(client, { channels: CHANNELS, log }));
   log(`seeded in ${seconds(seeded.ms)} s; vacuum analyze`);
-  const vacuum = await timed(() => client.query('vacuum analyze'));
+  const vacuum = await timed(() => vacuumUntilAllVisible(client, log));
   const { rows } = await client.query('show server_version');
   return {
     facts: [
@@ -201,13 +222,21 @@ async function seed(client, log) {
       { label: 'grades', value: seeded.value.grades },
       { label: 'seeding (s)', value: seconds(seeded.ms) },
       { label: 'vacuum analyze (s)', value: seconds(vacuum.ms) },
+      { label: 'all-visible pages (channel, tag map)', value: `${(vacuum.value * 100).toFixed(1)} %` },
       { label: 'page size', value: 20 },
     ],
-    check: {
-      name: `seeding under ${SEED_TARGET_MS / 1000} s`,
-      ok: seeded.ms < SEED_TARGET_MS,
-      detail: `${seconds(seeded.ms)} s`,
-    },
+    checks: [
+      {
+        name: `seeding under ${SEED_TARGET_MS / 1000} s`,
+        ok: seeded.ms < SEED_TARGET_MS,
+        detail: `${seconds(seeded.ms)} s`,
+      },
+      {
+        name: 'visibility map set after vacuum',
+        ok: vacuum.value > 0.99,
+        detail: `${(vacuum.value * 100).toFixed(1)} %`,
+      },
+    ],
   };
 }
 
@@ -228,7 +257,7 @@ async function run({ log }) {
     return {
       facts: seeding.facts,
       timings: results.map((r) => r.timing),
-      checks: [seeding.check, ...results.flatMap((r) => r.checks)],
+      checks: [...seeding.checks, ...results.flatMap((r) => r.checks)],
       sections: results.map((r) => r.section),
     };
   } finally {
