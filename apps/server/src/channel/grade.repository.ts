@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { asc, count, eq, sql } from 'drizzle-orm';
 import { DatabaseHandle } from '../db/db.module';
-import { asPgError, PG_FOREIGN_KEY_VIOLATION } from '../db/pg-errors';
+import { deleteUnlessReferenced } from '../db/delete-guard';
 import { channel, channelGrade } from '../db/schema';
 import type { GradeRow } from './channel.mapper';
 
@@ -45,14 +45,11 @@ export class GradeRepository {
   }
 
   /** Deletes the grade; the foreign key refuses while channels use it, and then we say how many do. */
-  async deleteIfUnused(id: string): Promise<{ deleted: GradeRow | undefined } | { inUse: number }> {
-    try {
-      const [deleted] = await this.db.delete(channelGrade).where(eq(channelGrade.id, id)).returning();
-      return { deleted };
-    } catch (error) {
-      if (asPgError(error)?.code !== PG_FOREIGN_KEY_VIOLATION) throw error;
-      const [usage] = await this.db.select({ n: count() }).from(channel).where(eq(channel.gradeId, id));
-      return { inUse: usage?.n ?? 0 };
-    }
+  deleteIfUnused(id: string): Promise<{ deleted: GradeRow | undefined } | { inUse: number }> {
+    return deleteUnlessReferenced(
+      async () => (await this.db.delete(channelGrade).where(eq(channelGrade.id, id)).returning())[0],
+      async () =>
+        (await this.db.select({ n: count() }).from(channel).where(eq(channel.gradeId, id)))[0]?.n ?? 0,
+    );
   }
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { and, asc, count, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database';
 import { DatabaseHandle } from '../db/db.module';
-import { asPgError, PG_FOREIGN_KEY_VIOLATION } from '../db/pg-errors';
+import { deleteUnlessReferenced } from '../db/delete-guard';
 import { channel, channelTag, channelTagMap } from '../db/schema';
 import type { TagRow } from './channel.mapper';
 
@@ -50,18 +50,13 @@ export class TagRepository {
   }
 
   /** Deletes the tag; the foreign key refuses while it is attached, and then we say to how many channels. */
-  async deleteIfUnused(id: string): Promise<{ deleted: TagRow | undefined } | { inUse: number }> {
-    try {
-      const [deleted] = await this.db.delete(channelTag).where(eq(channelTag.id, id)).returning();
-      return { deleted };
-    } catch (error) {
-      if (asPgError(error)?.code !== PG_FOREIGN_KEY_VIOLATION) throw error;
-      const [usage] = await this.db
-        .select({ n: count() })
-        .from(channelTagMap)
-        .where(eq(channelTagMap.tagId, id));
-      return { inUse: usage?.n ?? 0 };
-    }
+  deleteIfUnused(id: string): Promise<{ deleted: TagRow | undefined } | { inUse: number }> {
+    return deleteUnlessReferenced(
+      async () => (await this.db.delete(channelTag).where(eq(channelTag.id, id)).returning())[0],
+      async () =>
+        (await this.db.select({ n: count() }).from(channelTagMap).where(eq(channelTagMap.tagId, id)))[0]?.n ??
+        0,
+    );
   }
 
   /** Finds or creates tags by name in one statement pair, returning them in the given order. */

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { asc, count, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { DatabaseHandle } from '../db/db.module';
-import { asPgError, PG_FOREIGN_KEY_VIOLATION } from '../db/pg-errors';
+import { deleteUnlessReferenced } from '../db/delete-guard';
 import { node, nodeGroup } from '../db/schema';
 import type { NodeGroupRow } from './node.mapper';
 
@@ -49,14 +49,10 @@ export class NodeGroupRepository {
   }
 
   /** Deletes the group; the foreign key refuses while it has nodes, and then we say how many. */
-  async deleteIfEmpty(id: string): Promise<{ deleted: NodeGroupRow | undefined } | { inUse: number }> {
-    try {
-      const [deleted] = await this.db.delete(nodeGroup).where(eq(nodeGroup.id, id)).returning();
-      return { deleted };
-    } catch (error) {
-      if (asPgError(error)?.code !== PG_FOREIGN_KEY_VIOLATION) throw error;
-      const [usage] = await this.db.select({ n: count() }).from(node).where(eq(node.groupId, id));
-      return { inUse: usage?.n ?? 0 };
-    }
+  deleteIfEmpty(id: string): Promise<{ deleted: NodeGroupRow | undefined } | { inUse: number }> {
+    return deleteUnlessReferenced(
+      async () => (await this.db.delete(nodeGroup).where(eq(nodeGroup.id, id)).returning())[0],
+      async () => (await this.db.select({ n: count() }).from(node).where(eq(node.groupId, id)))[0]?.n ?? 0,
+    );
   }
 }

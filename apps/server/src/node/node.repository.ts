@@ -5,7 +5,7 @@
 import { Injectable } from '@nestjs/common';
 import { asc, count, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import { DatabaseHandle } from '../db/db.module';
-import { asPgError, PG_FOREIGN_KEY_VIOLATION } from '../db/pg-errors';
+import { deleteUnlessReferenced } from '../db/delete-guard';
 import { liveNode, node, nodeGroup } from '../db/schema';
 import type { NodeRecord, NodeRow } from './node.mapper';
 
@@ -59,15 +59,12 @@ export class NodeRepository {
   }
 
   /** Deletes the node; bindings reference it with ON DELETE RESTRICT, so a busy node is refused. */
-  async deleteIfIdle(id: string): Promise<{ deleted: NodeRow | undefined } | { inUse: number }> {
-    try {
-      const [deleted] = await this.db.delete(node).where(eq(node.id, id)).returning();
-      return { deleted };
-    } catch (error) {
-      if (asPgError(error)?.code !== PG_FOREIGN_KEY_VIOLATION) throw error;
-      const [usage] = await this.db.select({ n: count() }).from(liveNode).where(eq(liveNode.nodeId, id));
-      return { inUse: usage?.n ?? 0 };
-    }
+  deleteIfIdle(id: string): Promise<{ deleted: NodeRow | undefined } | { inUse: number }> {
+    return deleteUnlessReferenced(
+      async () => (await this.db.delete(node).where(eq(node.id, id)).returning())[0],
+      async () =>
+        (await this.db.select({ n: count() }).from(liveNode).where(eq(liveNode.nodeId, id)))[0]?.n ?? 0,
+    );
   }
 
   /** Sets every node's failure count back to zero (the periodic reset of §7.3). */
