@@ -1,12 +1,8 @@
-import type { ChannelDto, PlatformName } from '@recflow/contracts';
+import type { ChannelDto } from '@recflow/contracts';
 import { StarIcon } from 'lucide-react';
-import { ChannelAvatar } from './channel-avatar';
-import { PlatformBadge } from './platform-badge';
-
-const CHANNEL_URLS: Record<PlatformName, (id: string) => string> = {
-  chzzk: (id) => `https://chzzk.naver.com/${id}`,
-  soop: (id) => `https://www.sooplive.co.kr/station/${id}`,
-};
+import { channelUrl } from '@/shared/lib/platform-links';
+import { ChannelAvatar } from '@/shared/ui/channel-avatar';
+import { PlatformBadge } from '@/shared/ui/platform-badge';
 
 /** Avatar, name (linking to the platform page; starred when followed), platform and channel id. */
 export function ChannelIdentity({ channel }: { channel: ChannelDto }) {
@@ -16,7 +12,7 @@ export function ChannelIdentity({ channel }: { channel: ChannelDto }) {
       <div className="grid min-w-0 gap-0.5">
         <div className="flex min-w-0 items-center gap-1.5">
           <a
-            href={CHANNEL_URLS[channel.platform.name](channel.sourceId)}
+            href={channelUrl(channel.platform.name, channel.sourceId)}
             target="_blank"
             rel="noreferrer"
             title={channel.username}
