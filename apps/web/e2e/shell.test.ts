@@ -18,7 +18,8 @@ describe('the dashboard shell', () => {
     expect(await page.getByText('Not available yet').isVisible()).toBe(true);
     await screenshot(page, 'lives-planned-light');
     await page.getByRole('link', { name: 'Nodes' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Nodes' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('No nodes yet').isVisible()).toBe(true);
+    await screenshot(page, 'nodes-empty-light');
     await page.getByRole('link', { name: 'Criteria' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Criteria' }).isVisible()).toBe(true);
   });

@@ -48,3 +48,17 @@ export async function screenshot(
     animations: 'disabled',
   });
 }
+
+/**
+ * How far the page, its main column and each table's scroll container are wider than the room
+ * they have (all 0 when everything fits).
+ */
+export function horizontalOverflow(page: Page): Promise<{ page: number; main: number; tables: number[] }> {
+  return page.evaluate(() => ({
+    page: document.documentElement.scrollWidth - window.innerWidth,
+    main: document.querySelector('main')!.scrollWidth - document.querySelector('main')!.clientWidth,
+    tables: [...document.querySelectorAll('table')].map(
+      (t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth,
+    ),
+  }));
+}

@@ -1,10 +1,10 @@
 /**
- * One test file's world: the simulated platforms, a recflow server (own database, serving the
- * built dashboard from apps/web/dist), a seeder and a browser.
+ * One test file's world: the simulated platforms (and recnode nodes, when asked for), a recflow
+ * server (own database, serving the built dashboard from apps/web/dist), a seeder and a browser.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Simulator, startSimulator } from '@recflow/simulator';
+import { type Simulator, type SimulatorOptions, startSimulator } from '@recflow/simulator';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
 import { Seeder } from './seed';
@@ -22,12 +22,13 @@ export interface Dashboard {
   close(): Promise<void>;
 }
 
-export async function startDashboard(): Promise<Dashboard> {
+/** `world` configures the simulator, e.g. `{ nodes: 4, groups: 2, timeScale: 20 }` for recording. */
+export async function startDashboard(world: SimulatorOptions = {}): Promise<Dashboard> {
   if (!existsSync(DIST_INDEX)) {
     throw new Error('apps/web/dist is missing: run `pnpm --filter @recflow/web build` first');
   }
-  const sim = await startSimulator();
-  const server = await startServer(sim.url);
+  const sim = await startSimulator(world);
+  const server = await startServer(sim);
   const browser = await launchBrowser();
   return {
     sim,

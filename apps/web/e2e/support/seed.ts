@@ -5,6 +5,7 @@
 import {
   api,
   type ChannelDto,
+  type LiveDto,
   type PlatformName,
   type RouteDef,
   type RouteResponse,
@@ -55,5 +56,30 @@ export class Seeder {
     const sourceId = uniqueId(platform);
     this.sim.world.addChannel({ platform, sourceId, username, followerCnt: 4321 });
     return sourceId;
+  }
+
+  /** A channel broadcasting now on the simulated platform, not yet known to recflow. */
+  liveChannel(spec: { username: string; title: string; viewers?: number; platform?: PlatformName }): string {
+    const platform = spec.platform ?? 'chzzk';
+    const sourceId = uniqueId(platform);
+    this.sim.world.addChannel({ platform, sourceId, username: spec.username, followerCnt: 100 });
+    this.sim.world.startLive(platform, sourceId, { title: spec.title, viewers: spec.viewers ?? 100 });
+    return sourceId;
+  }
+
+  /** Such a channel, recorded through the API. */
+  async live(spec: {
+    username: string;
+    title: string;
+    viewers?: number;
+    platform?: PlatformName;
+    nodeCount?: number;
+    groupIds?: string[];
+  }): Promise<LiveDto> {
+    const platformName = spec.platform ?? 'chzzk';
+    const sourceId = this.liveChannel({ ...spec, platform: platformName });
+    return this.call(api.lives.create, {
+      body: { platformName, sourceId, nodeCount: spec.nodeCount, groupIds: spec.groupIds },
+    });
   }
 }

@@ -1,21 +1,18 @@
 /**
  * Starts recflow through the server's own test harness (a cloned database, a Redis prefix, a
- * loopback port). The harness is loaded at run time and only the part used here is typed: its
- * api-client.ts does not type-check under strict settings (the server's tsconfig leaves `test/`
- * out), and a static import would pull it into this package's typecheck.
+ * loopback port), pointed at the simulator, with the simulator's recnode nodes registered in
+ * recflow when it runs any (one node group per simulated group).
  */
-export interface TestServer {
-  url: string;
-  close(): Promise<void>;
-}
+import type { Simulator } from '@recflow/simulator';
+import { registerFleet } from '../../../server/test/support/fleet';
+import { simulatorSettings } from '../../../server/test/support/simulated-world';
+import { startTestApp, type TestApp } from '../../../server/test/support/test-app';
 
-interface Harness {
-  startTestApp(overrides: { STREAMQ_URL: string; HTTP_TIMEOUT_MS?: number }): Promise<TestServer>;
-}
+export type TestServer = TestApp;
 
-const HARNESS = '../../../server/test/support/test-app';
-
-export async function startServer(streamqUrl: string): Promise<TestServer> {
-  const { startTestApp } = (await import(/* @vite-ignore */ HARNESS)) as Harness;
-  return startTestApp({ STREAMQ_URL: streamqUrl, HTTP_TIMEOUT_MS: 1_000 });
+export async function startServer(sim: Simulator): Promise<TestServer> {
+  // A short upstream timeout: a hanging node answers "unreachable" within a second.
+  const app = await startTestApp({ ...simulatorSettings(sim), HTTP_TIMEOUT_MS: 1_000 });
+  if (sim.nodes.all().length > 0) await registerFleet(app.api, sim);
+  return app;
 }

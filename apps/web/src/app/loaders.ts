@@ -6,9 +6,17 @@ import type { LoaderFunctionArgs } from 'react-router';
 import { channelsQueryOptions } from '@/features/channels/api/get-channels';
 import { parseChannelFilters, toChannelQuery } from '@/features/channels/model/channel-filters';
 import { gradesQueryOptions } from '@/features/grades/api/get-grades';
+import { nodeGroupsQueryOptions } from '@/features/nodes/api/get-node-groups';
+import { nodesQueryOptions } from '@/features/nodes/api/get-nodes';
 import { readinessQueryOptions } from '@/features/system/api/get-readiness';
 import { tagsQueryOptions } from '@/features/tags/api/get-tags';
 import { queryClient } from './query-client';
+
+export function nodesLoader(): null {
+  void queryClient.prefetchQuery(nodeGroupsQueryOptions());
+  void queryClient.prefetchQuery(nodesQueryOptions());
+  return null;
+}
 
 export function channelsLoader({ request }: LoaderFunctionArgs): null {
   const filters = parseChannelFilters(new URL(request.url).searchParams);

@@ -1,10 +1,9 @@
 import { createBrowserRouter } from 'react-router';
 import { CriteriaPage } from '@/pages/criteria/criteria-page';
 import { LivesPage } from '@/pages/lives/lives-page';
-import { NodesPage } from '@/pages/nodes/nodes-page';
 import { NotFoundPage } from '@/pages/not-found/not-found-page';
 import { AppLayout } from './layout/app-layout';
-import { channelsLoader, gradesLoader, settingsLoader, tagsLoader } from './loaders';
+import { channelsLoader, gradesLoader, nodesLoader, settingsLoader, tagsLoader } from './loaders';
 import { RouteError } from './route-error';
 
 // Pages with real screens load on first visit, which keeps the first download small.
@@ -16,7 +15,11 @@ export const router = createBrowserRouter([
         errorElement: <RouteError />,
         children: [
           { index: true, element: <LivesPage /> },
-          { path: 'nodes', element: <NodesPage /> },
+          {
+            path: 'nodes',
+            loader: nodesLoader,
+            lazy: async () => ({ Component: (await import('@/pages/nodes/nodes-page')).NodesPage }),
+          },
           { path: 'criteria', element: <CriteriaPage /> },
           {
             path: 'channels',

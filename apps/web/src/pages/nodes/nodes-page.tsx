@@ -1,15 +1,22 @@
-import { PlannedPage } from '@/shared/ui/planned-page';
+import { AddNodeButton } from '@/features/nodes/components/add-node-button';
+import { CreateNodeGroupDialog } from '@/features/nodes/components/create-node-group-dialog';
+import { NodeFleet } from '@/features/nodes/components/node-fleet';
+import { PageHeader } from '@/shared/ui/page-header';
 
 export function NodesPage() {
   return (
-    <PlannedPage
-      title="Nodes"
-      summary="The recording nodes (recnode) and the groups they belong to."
-      features={[
-        'List nodes by name with their group, priority, load against capacity, failure count and endpoint.',
-        'Cordon or uncordon a node, mark it domestic, and edit priority, capacity and endpoint in place.',
-        'Manage node groups: cordon or uncordon a whole group, and drain one so its lives move elsewhere.',
-      ]}
-    />
+    <>
+      <PageHeader
+        title="Nodes"
+        description="recnode nodes by group; a live records on nodes of distinct groups."
+        actions={
+          <>
+            <CreateNodeGroupDialog />
+            <AddNodeButton />
+          </>
+        }
+      />
+      <NodeFleet />
+    </>
   );
 }

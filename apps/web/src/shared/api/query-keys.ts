@@ -1,9 +1,12 @@
 /**
  * Query-key factories, one per domain. They live together because the domains' data overlaps:
  * a channel answer embeds its grade and tags, and a tag's channel count moves when a channel
- * changes, so a mutation in one feature invalidates another feature's queries by these keys.
+ * changes; a live embeds its nodes and their groups, and a node's load moves with its lives. So a
+ * mutation in one feature invalidates another feature's queries by these keys.
  */
-import type { ChannelQueryInput } from '@recflow/contracts';
+import type { api, ChannelQueryInput, RouteRequest } from '@recflow/contracts';
+
+type LiveListQuery = NonNullable<RouteRequest<typeof api.lives.list>['query']>;
 
 export const channelKeys = {
   all: ['channels'] as const,
@@ -25,4 +28,24 @@ export const healthKeys = {
   all: ['health'] as const,
   readiness: () => [...healthKeys.all, 'readiness'] as const,
   link: (href: string) => [...healthKeys.all, 'link', href] as const,
+};
+
+export const liveKeys = {
+  all: ['lives'] as const,
+  lists: () => [...liveKeys.all, 'list'] as const,
+  list: (query: LiveListQuery) => [...liveKeys.lists(), query] as const,
+  details: () => [...liveKeys.all, 'detail'] as const,
+  detail: (id: string) => [...liveKeys.details(), id] as const,
+};
+
+export const nodeKeys = {
+  all: ['nodes'] as const,
+  list: () => [...nodeKeys.all, 'list'] as const,
+  statuses: () => [...nodeKeys.all, 'status'] as const,
+  status: (name: string) => [...nodeKeys.statuses(), name] as const,
+};
+
+export const nodeGroupKeys = {
+  all: ['node-groups'] as const,
+  list: () => [...nodeGroupKeys.all, 'list'] as const,
 };

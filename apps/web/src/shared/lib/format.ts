@@ -8,6 +8,12 @@ const dateTime = new Intl.DateTimeFormat(undefined, {
   minute: '2-digit',
   hour12: false,
 });
+const clock = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
 const compact = new Intl.NumberFormat(undefined, { notation: 'compact', maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat();
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
@@ -33,4 +39,14 @@ export function formatCount(value: number): string {
 
 export function formatCompact(value: number): string {
   return compact.format(value);
+}
+
+/** A time of day to the second, e.g. when a list was last refreshed. */
+export function formatClock(epochMs: number): string {
+  return clock.format(new Date(epochMs));
+}
+
+/** A duration given in seconds (recnode's request timings): milliseconds below a second. */
+export function formatSeconds(seconds: number): string {
+  return seconds < 1 ? `${Math.round(seconds * 1000)} ms` : `${seconds.toFixed(2)} s`;
 }
