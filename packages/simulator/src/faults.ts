@@ -21,10 +21,12 @@ export const NO_FAULT: ServiceFault = { mode: 'none' };
 export class Faults {
   streamq: ServiceFault = NO_FAULT;
   stlink: ServiceFault = NO_FAULT;
+  untf: ServiceFault = NO_FAULT;
 
   reset(): void {
     this.streamq = NO_FAULT;
     this.stlink = NO_FAULT;
+    this.untf = NO_FAULT;
   }
 }
 

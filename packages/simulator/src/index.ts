@@ -18,4 +18,5 @@ export { type NodeCondition, type NodeDeath, RecnodeNode } from './recnode/node'
 export { DEFAULT_RECORDER_SETTINGS, type RecorderSettings } from './recnode/recorder';
 export { type Simulator, type SimulatorOptions, startSimulator } from './server';
 export { StlinkAccess, type StlinkAccessRule, type StlinkRoute } from './stlink/stlink-access';
+export { DEFAULT_UNTF_KEY, type Notification, UntfInbox } from './untf/untf-inbox';
 export { type LiveSpec, type NewChannel, type SimChannel, type SimLive, World } from './world';

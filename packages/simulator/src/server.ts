@@ -23,6 +23,7 @@ import { StlinkAccess } from './stlink/stlink-access';
 import { stlinkRoutes } from './stlink/stlink-routes';
 import { streamqRoutes } from './streamq/streamq-routes';
 import { Ticker } from './ticker';
+import { DEFAULT_UNTF_KEY, UntfInbox, untfControlRoutes, untfRoutes } from './untf/untf-inbox';
 import { World } from './world';
 
 export interface SimulatorOptions {
@@ -45,9 +46,11 @@ export interface SimulatorOptions {
   recorder?: Partial<RecorderSettings>;
   /** Segments per live the ledger keeps in detail before folding older ones. Default all. */
   ledgerRetainSegments?: number;
+  /** The Bearer key untf demands. Default `sim-untf-key`. */
+  untfKey?: string;
 }
 
-type Service = 'streamq' | 'stlink' | 'hls' | 'recnode' | 'control';
+type Service = 'streamq' | 'stlink' | 'hls' | 'recnode' | 'untf' | 'control';
 
 export interface Simulator {
   /** Base URL; recflow's STREAMQ_URL and STLINK_ENDPOINT point here. */
@@ -59,6 +62,8 @@ export interface Simulator {
   readonly stlink: { access: StlinkAccess; endpoint: string; domestic: string; overseas: string };
   readonly nodes: NodeFleet;
   readonly ledger: Ledger;
+  /** Notifications recflow sent to the simulated untf. */
+  readonly untf: UntfInbox;
   /** Number of requests served per service, for assertions. */
   readonly requests: Record<Service, number>;
   /** The settings that point recflow at this simulator. */
@@ -70,6 +75,7 @@ function serviceOf(path: string): Exclude<Service, 'recnode'> {
   if (path.startsWith('/control/')) return 'control';
   if (path.startsWith('/hls/')) return 'hls';
   if (path.startsWith('/api/streams/') || path.startsWith('/stlink/')) return 'stlink';
+  if (path.startsWith('/untf/')) return 'untf';
   return 'streamq';
 }
 
@@ -92,16 +98,28 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     ledger,
     settings: { ...DEFAULT_RECORDER_SETTINGS, ...options.recorder },
   });
-  const requests: Record<Service, number> = { streamq: 0, stlink: 0, hls: 0, recnode: 0, control: 0 };
-  const recflowEnv = () => environment(url, token, redis, fleet);
+  const requests: Record<Service, number> = {
+    streamq: 0,
+    stlink: 0,
+    hls: 0,
+    recnode: 0,
+    untf: 0,
+    control: 0,
+  };
+  const untf = new UntfInbox(options.untfKey ?? DEFAULT_UNTF_KEY);
+  const recflowEnv = () => environment(url, token, redis, fleet, untf);
   const routers: Record<Exclude<Service, 'recnode'>, Router> = {
+    untf: untfRoutes(new Router(), untf),
     streamq: streamqRoutes(new Router(), world),
     stlink: stlinkRoutes(new Router(), world, streams, access),
     hls: originRoutes(new Router(), streams, clock),
-    control: nodeRoutes(
-      streamRoutes(controlRoutes(new Router(), world, faults, recflowEnv), world, streams, access, clock),
-      fleet,
-      ledger,
+    control: untfControlRoutes(
+      nodeRoutes(
+        streamRoutes(controlRoutes(new Router(), world, faults, recflowEnv), world, streams, access, clock),
+        fleet,
+        ledger,
+      ),
+      untf,
     ),
   };
 
@@ -115,6 +133,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     requests[service]++;
     if (service === 'streamq' && (await applyFault(faults.streamq, res))) return;
     if (service === 'stlink' && (await applyFault(faults.stlink, res))) return;
+    if (service === 'untf' && (await applyFault(faults.untf, res))) return;
     const found = routers[service].match(req.method ?? 'GET', url.pathname);
     if (!found) throw new HttpError(404, `no route ${req.method} ${url.pathname}`);
     let body: unknown;
@@ -167,6 +186,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     stlink: { access, endpoint: url, domestic: `${url}/stlink/domestic`, overseas: `${url}/stlink/overseas` },
     nodes: fleet,
     ledger,
+    untf,
     requests,
     recflowEnv,
     close: async () => {
@@ -186,6 +206,7 @@ function environment(
   token: string,
   redis: RecnodeRedisOptions,
   fleet: NodeFleet,
+  untf: UntfInbox,
 ): Record<string, string> {
   const redisUrl = new URL(redis.url);
   const host = redisUrl.hostname || '127.0.0.1';
@@ -196,6 +217,8 @@ function environment(
     STLINK_ENDPOINT: url,
     STLINK_ENDPOINT_DOMESTIC: `${url}/stlink/domestic`,
     STLINK_ENDPOINT_OVERSEAS: `${url}/stlink/overseas`,
+    UNTF_ENDPOINT: `${url}/untf`,
+    UNTF_API_KEY: untf.apiKey,
     RECNODE_API_TOKEN: token,
     RECNODE_REDIS_MASTER_HOST: host,
     RECNODE_REDIS_MASTER_PORT: port,

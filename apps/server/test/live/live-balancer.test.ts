@@ -88,6 +88,33 @@ describe('the balancer', () => {
     expect((await nodesOf(dto.id)).map((n) => n.id)).toEqual([first!.id]);
   });
 
+  it('sends the no-node notice once per broadcast, not every tick', async () => {
+    const grade = await app.api.ok(api.grades.create, {
+      body: { name: uniqueId('four'), shouldSave: true, nodesPerLive: 3 },
+    });
+    await app.api
+      .ok(api.nodes.list)
+      .then((nodes) =>
+        Promise.all(
+          nodes
+            .filter((n) => n.group.name === 'g3')
+            .map((n) => app.api.ok(api.nodes.update, { params: { id: n.id }, body: { isCordoned: true } })),
+        ),
+      );
+    try {
+      const dto = await recordLive(2, grade.name);
+      sim.untf.clear();
+      for (let i = 0; i < 3; i++) expect((await balancer.balance()).short).toBeGreaterThanOrEqual(1);
+      await waitFor(() => sim.untf.find(dto.channel.username).length > 0, { what: 'the notice' });
+      expect(sim.untf.find(`channel=${dto.channel.username},`)).toHaveLength(1);
+    } finally {
+      const nodes = await app.api.ok(api.nodes.list);
+      await Promise.all(
+        nodes.map((n) => app.api.ok(api.nodes.update, { params: { id: n.id }, body: { isCordoned: false } })),
+      );
+    }
+  });
+
   it('reads every live in one statement when nothing needs to change', async () => {
     await balancer.balance();
     const before = app.database.stats.statements;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerFleet } from '../support/fleet';
 import { simulatorSettings } from '../support/simulated-world';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { waitFor } from '../support/wait';
 
 let sim: Simulator;
 let app: TestApp;
@@ -46,5 +47,14 @@ describe('node capacity under concurrent registrations', () => {
     for (const row of loads.rows) expect(row.load).toBeLessThanOrEqual(row.capacity);
     const nodes = await app.api.ok(api.nodes.list);
     expect(nodes.every((n) => n.livesCnt === n.capacity)).toBe(true);
+
+    // One untf notice for each live that found no node, and none for the others.
+    await waitFor(() => sim.untf.find('No available nodes for assignment').length >= 10, {
+      what: 'ten notices',
+    });
+    const notices = sim.untf.find('No available nodes for assignment').map((n) => n.message);
+    expect(notices).toHaveLength(10);
+    for (const f of failed)
+      expect(notices.filter((m) => m.includes(`channel=${f.channel.username},`))).toHaveLength(1);
   });
 });

@@ -45,7 +45,7 @@ export function controlRoutes(
     sendJson(res, 200, {
       channels: world.allChannels().length,
       live: world.liveChannels().length,
-      faults: { streamq: faults.streamq, stlink: faults.stlink },
+      faults: { streamq: faults.streamq, stlink: faults.stlink, untf: faults.untf },
       memoryMb: Object.fromEntries(
         Object.entries(process.memoryUsage()).map(([k, v]) => [k, Math.round(v / 1024 / 1024)]),
       ),
@@ -83,6 +83,10 @@ export function controlRoutes(
   router.on('PUT', '/control/faults/streamq', (req, res) => {
     faults.streamq = parse(FaultBody, req.body);
     sendJson(res, 200, faults.streamq);
+  });
+  router.on('PUT', '/control/faults/untf', (req, res) => {
+    faults.untf = parse(FaultBody, req.body);
+    sendJson(res, 200, faults.untf);
   });
   router.on('PUT', '/control/faults/stlink', (req, res) => {
     faults.stlink = parse(FaultBody, req.body);
