@@ -34,11 +34,17 @@ describe('a node killed mid-stream', () => {
     }
 
     await waitFor(
-      () => {
+      async () => {
         const mine = sim.ledger.report(id).byNode[victim!.name];
-        return (
-          mine && mine.downloaded >= 2 && mine.claimed > mine.downloaded && mine.uploaded < mine.downloaded
-        );
+        const inBothWindows =
+          mine && mine.downloaded >= 2 && mine.claimed > mine.downloaded && mine.uploaded < mine.downloaded;
+        if (!inBothWindows) return false;
+        // The second window proper: already counted in Redis as a success, not uploaded yet.
+        const success = await sim.nodes.redis.zrange(segmentSetKey(id, 'success'), 0, -1);
+        return success.some((num) => {
+          const record = sim.ledger.explain(id, Number(num));
+          return record.downloadedBy.includes(victim!.name) && !record.uploadedBy.includes(victim!.name);
+        });
       },
       { timeoutMs: 20_000, what: 'the victim holding claims and un-uploaded downloads' },
     );
