@@ -12,16 +12,17 @@ afterAll(async () => {
 });
 
 describe('the dashboard shell', () => {
-  it('describes the pages that are not built yet instead of showing sample data', async () => {
+  it('opens on the lives, and describes the pages that are not built yet instead of showing sample data', async () => {
     const page = await dash.open('/');
     await expect.poll(() => page.getByRole('heading', { name: 'Lives' }).isVisible()).toBe(true);
-    expect(await page.getByText('Not available yet').isVisible()).toBe(true);
-    await screenshot(page, 'lives-planned-light');
+    await expect.poll(() => page.getByText('Nothing is being recorded').isVisible()).toBe(true);
     await page.getByRole('link', { name: 'Nodes' }).click();
     await expect.poll(() => page.getByText('No nodes yet').isVisible()).toBe(true);
     await screenshot(page, 'nodes-empty-light');
     await page.getByRole('link', { name: 'Criteria' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Criteria' }).isVisible()).toBe(true);
+    expect(await page.getByText('Not available yet').isVisible()).toBe(true);
+    await screenshot(page, 'criteria-planned-light');
   });
 
   it('keeps the chosen theme across reloads', async () => {

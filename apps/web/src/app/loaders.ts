@@ -6,11 +6,27 @@ import type { LoaderFunctionArgs } from 'react-router';
 import { channelsQueryOptions } from '@/features/channels/api/get-channels';
 import { parseChannelFilters, toChannelQuery } from '@/features/channels/model/channel-filters';
 import { gradesQueryOptions } from '@/features/grades/api/get-grades';
+import { liveQueryOptions } from '@/features/lives/api/get-live';
+import { livesQueryOptions } from '@/features/lives/api/get-lives';
+import { parseLiveFilters, toLiveQuery } from '@/features/lives/model/live-filters';
 import { nodeGroupsQueryOptions } from '@/features/nodes/api/get-node-groups';
 import { nodesQueryOptions } from '@/features/nodes/api/get-nodes';
 import { readinessQueryOptions } from '@/features/system/api/get-readiness';
 import { tagsQueryOptions } from '@/features/tags/api/get-tags';
 import { queryClient } from './query-client';
+
+export function livesLoader({ request }: LoaderFunctionArgs): null {
+  const filters = parseLiveFilters(new URL(request.url).searchParams);
+  void queryClient.prefetchQuery(livesQueryOptions(toLiveQuery(filters)));
+  void queryClient.prefetchQuery(nodeGroupsQueryOptions());
+  void queryClient.prefetchQuery(nodesQueryOptions());
+  return null;
+}
+
+export function liveLoader({ params }: LoaderFunctionArgs): null {
+  if (params.id) void queryClient.prefetchQuery(liveQueryOptions(params.id));
+  return null;
+}
 
 export function nodesLoader(): null {
   void queryClient.prefetchQuery(nodeGroupsQueryOptions());

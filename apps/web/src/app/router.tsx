@@ -1,9 +1,16 @@
 import { createBrowserRouter } from 'react-router';
 import { CriteriaPage } from '@/pages/criteria/criteria-page';
-import { LivesPage } from '@/pages/lives/lives-page';
 import { NotFoundPage } from '@/pages/not-found/not-found-page';
 import { AppLayout } from './layout/app-layout';
-import { channelsLoader, gradesLoader, nodesLoader, settingsLoader, tagsLoader } from './loaders';
+import {
+  channelsLoader,
+  gradesLoader,
+  liveLoader,
+  livesLoader,
+  nodesLoader,
+  settingsLoader,
+  tagsLoader,
+} from './loaders';
 import { RouteError } from './route-error';
 
 // Pages with real screens load on first visit, which keeps the first download small.
@@ -14,7 +21,16 @@ export const router = createBrowserRouter([
       {
         errorElement: <RouteError />,
         children: [
-          { index: true, element: <LivesPage /> },
+          {
+            index: true,
+            loader: livesLoader,
+            lazy: async () => ({ Component: (await import('@/pages/lives/lives-page')).LivesPage }),
+          },
+          {
+            path: 'lives/:id',
+            loader: liveLoader,
+            lazy: async () => ({ Component: (await import('@/pages/live/live-page')).LivePage }),
+          },
           {
             path: 'nodes',
             loader: nodesLoader,

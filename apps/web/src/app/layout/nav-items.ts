@@ -14,6 +14,8 @@ export interface NavItem {
   to: string;
   label: string;
   icon: LucideIcon;
+  /** Pages under another path that belong to this item (a live's page belongs to Lives). */
+  activeUnder?: string;
 }
 
 export interface NavGroup {
@@ -26,7 +28,7 @@ export const NAV_GROUPS: NavGroup[] = [
   {
     label: 'Recording',
     items: [
-      { to: '/', label: 'Lives', icon: RadioIcon },
+      { to: '/', label: 'Lives', icon: RadioIcon, activeUnder: '/lives/' },
       { to: '/nodes', label: 'Nodes', icon: ServerIcon },
       { to: '/criteria', label: 'Criteria', icon: FilterIcon },
     ],

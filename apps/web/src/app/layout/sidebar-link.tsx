@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import { cn } from '@/shared/lib/cn';
 import type { NavItem } from './nav-items';
 
@@ -12,6 +12,8 @@ export function SidebarLink({
   search?: string;
 }) {
   const Icon = item.icon;
+  const { pathname } = useLocation();
+  const under = item.activeUnder !== undefined && pathname.startsWith(item.activeUnder);
   return (
     <NavLink
       to={{ pathname: item.to, search }}
@@ -20,7 +22,7 @@ export function SidebarLink({
       className={({ isActive }) =>
         cn(
           'flex h-9 items-center gap-3 rounded-md px-2.5 text-sm font-medium text-muted-foreground transition-colors hover:bg-accent hover:text-accent-foreground',
-          isActive && 'bg-accent text-accent-foreground',
+          (isActive || under) && 'bg-accent text-accent-foreground',
           collapsed && 'justify-center px-0',
         )
       }
