@@ -5,6 +5,7 @@ import { NodeModule } from '../node/node.module';
 import { AdminBoard } from './admin-board';
 import { ChannelCacheCheckTask } from './channel-cache-check.task';
 import { ChannelRefreshTask } from './channel-refresh.task';
+import { JobProducer } from './job-producer';
 import { LiveAllocationTask } from './live-allocation.task';
 import { NodeResetTask } from './node-reset.task';
 import { PERIODIC_TASKS, type PeriodicTask } from './periodic-task';
@@ -24,7 +25,8 @@ const TASKS = [ChannelRefreshTask, ChannelCacheCheckTask, NodeResetTask, LiveAll
     TaskRunLog,
     TaskEngine,
     AdminBoard,
+    JobProducer,
   ],
-  exports: [AdminBoard, TaskEngine],
+  exports: [AdminBoard, TaskEngine, JobProducer],
 })
 export class TasksModule {}

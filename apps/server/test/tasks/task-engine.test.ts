@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppConfig } from '../../src/config/app-config';
+import { bullConnection, bullPrefix } from '../../src/redis/bullmq-connection';
 import { AdminBoard } from '../../src/tasks/admin-board';
+import { JobProducer } from '../../src/tasks/job-producer';
 import type { PeriodicTask } from '../../src/tasks/periodic-task';
 import { TaskEngine } from '../../src/tasks/task-engine';
 import { TaskRunLog } from '../../src/tasks/task-run-log';
@@ -103,5 +106,29 @@ describe('the task engine', () => {
   it('refuses two tasks with the same name at boot', () => {
     const task: PeriodicTask = { name: 'twice', intervalMs: 1000, run: async () => undefined };
     expect(() => engineFor([task, { ...task }])).toThrow('registered twice: twice');
+  });
+});
+
+describe('on-demand jobs', () => {
+  it('go through one long-lived producer queue per job kind, idempotent by job id (§14.19)', async () => {
+    const producer = app.app.get(JobProducer, { strict: false });
+    const name = uniqueName('on_demand');
+    expect(producer.queue(name)).toBe(producer.queue(name));
+    await producer.enqueue(name, { liveId: 'a' }, { jobId: 'finish-a' });
+    await producer.enqueue(name, { liveId: 'a' }, { jobId: 'finish-a' });
+    await producer.enqueue(name, { liveId: 'b' }, { jobId: 'finish-b' });
+    expect(await producer.queue(name).getJobCountByTypes('waiting')).toBe(2);
+
+    const seen: string[] = [];
+    const worker = new Worker(name, async (job) => void seen.push(job.data.liveId as string), {
+      connection: bullConnection(app.config),
+      prefix: bullPrefix(app.config),
+    });
+    try {
+      await waitFor(() => seen.length === 2, { what: 'both jobs processed' });
+      expect(seen.sort()).toEqual(['a', 'b']);
+    } finally {
+      await worker.close();
+    }
   });
 });
