@@ -201,6 +201,25 @@ describe('registering a live by hand', () => {
     expect(dto.nodes.map((n) => n.name)).toEqual([b.name]);
   });
 
+  it('resolves a fresh stream for a broadcast that restarted under a new live id (§14.10)', async () => {
+    const { platform, sourceId } = liveChannel();
+    const first = await app.api.ok(api.lives.create, {
+      body: { platformName: platform, sourceId, nodeCount: 1 },
+    });
+    // The first recording ended (finishing lives is its own use case; here the row is simply closed).
+    await app.database.db.update(live).set({ status: 'deleted' }).where(eq(live.id, first.id));
+    sim.world.restartLive(platform, sourceId);
+    const second = await app.api.ok(api.lives.create, {
+      body: { platformName: platform, sourceId, nodeCount: 1 },
+    });
+    expect(second.sourceId).not.toBe(first.sourceId);
+    expect(second.stream!.id).not.toBe(first.stream!.id);
+    expect(second.stream!.url).not.toBe(first.stream!.url);
+    const state = await redis.liveState(second.id);
+    expect(state?.streamUrl).toBe(second.stream!.url);
+    expect(state?.liveId).toBe(second.sourceId);
+  });
+
   it('validates the request', async () => {
     const bad = await app.api.raw('POST', '/api/lives', {
       platformName: 'x',
