@@ -139,6 +139,34 @@ export const LiveQuery = z
   .strict();
 export type LiveQuery = z.infer<typeof LiveQuery>;
 
+/**
+ * `DELETE /api/lives`, the original body. Only `delete` — forgetting recflow's record — exists so
+ * far; stopping the recorders (`finish` to keep the recording, `cancel` to discard it) comes with
+ * the finish events. Deleting an active live must say `metadataOnly: true` (§14.12).
+ */
+export const DeleteLiveBody = z
+  .object({
+    recordId: Id,
+    cmd: z.literal('delete', {
+      error:
+        "only 'delete' (forget recflow's record) is available; finishing and cancelling recordings are not yet",
+    }),
+    isPurge: z.boolean().default(false),
+    /** Required for an active live: its recorders keep running and their files are not post-processed. */
+    metadataOnly: z.boolean().default(false),
+  })
+  .strict();
+export type DeleteLiveBody = z.infer<typeof DeleteLiveBody>;
+
+export const DeleteLiveResult = z.object({
+  /** The live as it is now; null once purged. */
+  live: LiveDto.nullable(),
+  purged: z.boolean(),
+  /** Nodes still recording the live after a metadata-only delete. */
+  recordersLeftRunning: z.array(z.string()),
+});
+export type DeleteLiveResult = z.infer<typeof DeleteLiveResult>;
+
 export const liveRoutes = {
   list: defineRoute({
     method: 'GET',
@@ -179,5 +207,19 @@ export const liveRoutes = {
     response: LiveDto,
     status: 201,
     errors: [404, 409, 422, 502],
+  }),
+  remove: defineRoute({
+    method: 'DELETE',
+    path: '/api/lives',
+    tag: 'Lives',
+    summary: "Forget a live's record (metadata only), optionally purging the row",
+    description: [
+      'A finished or failed live is marked deleted, or removed with `isPurge`. An active live is refused (409)',
+      'unless `metadataOnly: true`: recflow then stops tracking it, but its recorders keep running until the',
+      'broadcast ends and their files are not sent to post-processing; the answer lists those nodes.',
+    ].join(' '),
+    body: DeleteLiveBody,
+    response: DeleteLiveResult,
+    errors: [404, 409],
   }),
 };

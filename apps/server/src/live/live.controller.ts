@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { api, type RouteInput } from '@recflow/contracts';
 import { Input, Route } from '../http/route.decorator';
+import { LiveDeleter } from './live-deleter';
 import { LiveQueryService } from './live-query';
 import { LiveRegistrar } from './live-registrar';
 
@@ -9,7 +10,13 @@ export class LiveController {
   constructor(
     private readonly registrar: LiveRegistrar,
     private readonly query: LiveQueryService,
+    private readonly deleter: LiveDeleter,
   ) {}
+
+  @Route(api.lives.remove)
+  remove(@Input() { body }: RouteInput<typeof api.lives.remove>) {
+    return this.deleter.remove(body);
+  }
 
   @Route(api.lives.list)
   list(@Input() { query }: RouteInput<typeof api.lives.list>) {

@@ -5,6 +5,7 @@ import { LiveRepository } from './live.repository';
 import { LiveAllocationRepository } from './live-allocation.repository';
 import { LiveAllocator } from './live-allocator';
 import { LiveBalancer } from './live-balancer';
+import { LiveDeleter } from './live-deleter';
 import { LiveNodeRepository } from './live-node.repository';
 import { LiveQueryService } from './live-query';
 import { LiveRegistrar } from './live-registrar';
@@ -24,6 +25,7 @@ import { Notifications } from './notifications';
     LiveBalancer,
     LiveRegistrar,
     LiveQueryService,
+    LiveDeleter,
     Notifications,
   ],
   exports: [LiveRegistrar, LiveRepository, LiveNodeRepository, LiveAllocator, LiveBalancer, Notifications],

@@ -104,6 +104,19 @@ export class LiveRepository {
       .where(and(eq(live.id, id), inArray(live.status, ['initializing', 'recording'])));
   }
 
+  /** Marks the live deleted (its record kept); the first deletion time is kept. */
+  async markDeleted(id: string): Promise<void> {
+    await this.db
+      .update(live)
+      .set({ status: 'deleted', updatedAt: sql`now()`, deletedAt: sql`coalesce(${live.deletedAt}, now())` })
+      .where(eq(live.id, id));
+  }
+
+  /** Removes the row; its bindings go with it (ON DELETE CASCADE). */
+  async purge(id: string): Promise<void> {
+    await this.db.delete(live).where(eq(live.id, id));
+  }
+
   async records(where: SQL | undefined, limit = 500): Promise<LiveRecord[]> {
     const rows = await this.db
       .select({

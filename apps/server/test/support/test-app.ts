@@ -51,6 +51,8 @@ export async function startTestApp(overrides: Partial<ConfigValues> = {}): Promi
     HTTP_TIMEOUT_MS: 2_000,
     // Scheduled tasks would change data under the tests' feet; tests that want them turn them on.
     SCHEDULER_ENABLED: false,
+    // The recnode Redis is shared by every test run on the machine: let test states expire soon.
+    LIVE_STATE_EXPIRE_SEC: 900,
     ...overrides,
   });
   const opened = await createApp(config, { logger: ['fatal', 'error'] });
