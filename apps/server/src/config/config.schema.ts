@@ -117,6 +117,12 @@ export const ConfigSchema = z.object({
   /** A live still initializing after this long was interrupted (e.g. a crash) and is cleaned up. */
   LIVE_REGISTRATION_TIMEOUT_SEC: int(1, 3_600).default(120),
 
+  /** Recovery: how often every node is asked what it records, and how long each may take to answer. */
+  LIVE_RECOVERY_INTERVAL_MS: int(100, 600_000).default(1_000),
+  RECNODE_HEALTH_TIMEOUT_MS: int(100, 60_000).default(5_000),
+  /** A node is not judged on a live it was bound to less than this long ago (a slow start is not a failure). */
+  LIVE_RECOVERY_INIT_WAIT_SEC: int(0, 3_600).default(120),
+
   /** Directory of the built dashboard; empty disables serving it. */
   WEB_DIST_DIR: str().optional(),
   /** Serves Bull Board and the API docs; turn off where the ingress does not protect them. */

@@ -23,7 +23,10 @@ export interface AllocationView {
 export class LiveAllocationRepository {
   constructor(private readonly handle: DatabaseHandle) {}
 
-  async activeLives(): Promise<AllocationView[]> {
+  async activeLives(ids?: string[]): Promise<AllocationView[]> {
+    const only = ids
+      ? sql`and l.id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)`
+      : sql``;
     const result = (await this.handle.database.db.execute(sql`
       select l.id, l.status, l.created_at as "createdAt", p.name as platform, l.source_id as "sourceId",
              l.live_title as "liveTitle", l.view_cnt as "viewCnt", c.username as "channelName",
@@ -35,7 +38,7 @@ export class LiveAllocationRepository {
       join platform p on p.id = l.platform_id
       join channel c on c.id = l.channel_id
       join channel_grade g on g.id = c.grade_id
-      where l.status in ('initializing', 'recording')
+      where l.status in ('initializing', 'recording') ${only}
       order by l.created_at`)) as unknown as {
       rows: Array<Omit<AllocationView, 'createdAt'> & { createdAt: Date | string }>;
     };

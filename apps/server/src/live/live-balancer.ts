@@ -45,10 +45,18 @@ export class LiveBalancer {
     private readonly notifications: Notifications,
   ) {}
 
-  async balance(): Promise<BalanceOutcome> {
+  /**
+   * One pass over every unfinished live, or over some (`liveIds`); `skipGrace` replaces at once
+   * even a young live's nodes, as recovery does for a binding it has just removed, and
+   * `avoidNodeIds` keeps nodes that just failed out of this pass.
+   */
+  async balance(
+    options: { liveIds?: string[]; skipGrace?: boolean; avoidNodeIds?: string[] } = {},
+  ): Promise<BalanceOutcome> {
     const v = this.config.values;
     const now = this.clock.now().getTime();
-    const lives = await this.view.activeLives();
+    const graceMs = options.skipGrace ? 0 : v.LIVE_ALLOCATION_INIT_WAIT_SEC * 1000;
+    const lives = await this.view.activeLives(options.liveIds);
     const outcome: BalanceOutcome = { lives: lives.length, added: 0, removed: 0, short: 0, interrupted: 0 };
     if (lives.length === 0) return outcome;
     const states = await this.recnodeRedis.liveStates(
@@ -66,13 +74,7 @@ export class LiveBalancer {
         return;
       }
       const state = states[i];
-      if (
-        live.status !== 'recording' ||
-        age < v.LIVE_ALLOCATION_INIT_WAIT_SEC * 1000 ||
-        !state ||
-        state.isInvalid
-      )
-        return;
+      if (live.status !== 'recording' || age < graceMs || !state || state.isInvalid) return;
       const target = Math.min(live.nodesPerLive ?? v.NODES_PER_LIVE, v.MAX_CONCURRENT_LIVE);
       if (live.nodes.length < target) {
         const result = await this.allocator.allocate({
@@ -81,7 +83,7 @@ export class LiveBalancer {
           domesticOnly: live.domesticOnly,
           overseasFirst: live.overseasFirst,
           excludeGroupIds: live.nodes.map((n) => n.groupId),
-          excludeNodeIds: live.nodes.map((n) => n.nodeId),
+          excludeNodeIds: [...live.nodes.map((n) => n.nodeId), ...(options.avoidNodeIds ?? [])],
         });
         outcome.added += result.started.length;
         if (result.started.length > 0) {

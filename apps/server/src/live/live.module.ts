@@ -8,6 +8,8 @@ import { LiveBalancer } from './live-balancer';
 import { LiveDeleter } from './live-deleter';
 import { LiveNodeRepository } from './live-node.repository';
 import { LiveQueryService } from './live-query';
+import { LiveRecovery } from './live-recovery';
+import { LiveRecoveryRepository } from './live-recovery.repository';
 import { LiveRegistrar } from './live-registrar';
 import { LiveStreamRepository } from './live-stream.repository';
 import { Notifications } from './notifications';
@@ -26,8 +28,18 @@ import { Notifications } from './notifications';
     LiveRegistrar,
     LiveQueryService,
     LiveDeleter,
+    LiveRecovery,
+    LiveRecoveryRepository,
     Notifications,
   ],
-  exports: [LiveRegistrar, LiveRepository, LiveNodeRepository, LiveAllocator, LiveBalancer, Notifications],
+  exports: [
+    LiveRegistrar,
+    LiveRepository,
+    LiveNodeRepository,
+    LiveAllocator,
+    LiveBalancer,
+    LiveRecovery,
+    Notifications,
+  ],
 })
 export class LiveModule {}

@@ -23,6 +23,10 @@ export class Notifications {
     this.notifier.notify(`${username} (${live.viewCnt}): ${live.liveTitle}`);
   }
 
+  nodeCordoned(name: string): void {
+    this.notifier.notify(`Node ${name} is cordoned due to failure count exceeded threshold`);
+  }
+
   noNode(username: string, live: Pick<LiveInfo, 'viewCnt' | 'liveTitle' | 'type' | 'liveUid'>): void {
     const message = `No available nodes for assignment: channel=${username}, views=${live.viewCnt}, title=${live.liveTitle}`;
     void this.once(`notices:no-node:${live.type}:${live.liveUid}`, message).catch((error: Error) => {

@@ -7,6 +7,7 @@ import { ChannelCacheCheckTask } from './channel-cache-check.task';
 import { ChannelRefreshTask } from './channel-refresh.task';
 import { JobProducer } from './job-producer';
 import { LiveAllocationTask } from './live-allocation.task';
+import { LiveRecoveryTask } from './live-recovery.task';
 import { NodeResetTask } from './node-reset.task';
 import { PERIODIC_TASKS, type PeriodicTask } from './periodic-task';
 import { TaskEngine } from './task-engine';
@@ -14,7 +15,13 @@ import { TaskRunLog } from './task-run-log';
 import { TasksController } from './tasks.controller';
 
 /** Adding a periodic task: one task file, and one line in TASKS. */
-const TASKS = [ChannelRefreshTask, ChannelCacheCheckTask, NodeResetTask, LiveAllocationTask];
+const TASKS = [
+  ChannelRefreshTask,
+  ChannelCacheCheckTask,
+  NodeResetTask,
+  LiveAllocationTask,
+  LiveRecoveryTask,
+];
 
 @Module({
   imports: [ChannelModule, NodeModule, LiveModule],

@@ -44,13 +44,16 @@ export class RecnodeClient {
     return { authorization: `Bearer ${this.config.values.RECNODE_API_TOKEN}` };
   }
 
-  async recordings(endpoint: string): Promise<RecnodeRecording[]> {
+  async recordings(
+    endpoint: string,
+    timeoutMs = this.config.values.HTTP_TIMEOUT_MS,
+  ): Promise<RecnodeRecording[]> {
     // Only `stats`: `full_stats` can answer 500 while a segment is downloading (interfaces.md).
     const answer = await callJson(this.stats, {
       service: RECNODE,
       url: `${endpoint}/api/recordings?fields=stats`,
       schema: RecnodeRecordingList,
-      timeoutMs: this.config.values.HTTP_TIMEOUT_MS,
+      timeoutMs,
       headers: this.headers(),
     });
     return answer!.recordings;

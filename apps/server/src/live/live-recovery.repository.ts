@@ -1,0 +1,63 @@
+/** The recovery loop's view: every binding of a recording live, with its node, in one statement. */
+import { Injectable } from '@nestjs/common';
+import { sql } from 'drizzle-orm';
+import { DatabaseHandle } from '../db/db.module';
+
+export interface WatchedBinding {
+  liveId: string;
+  nodeId: string;
+  nodeName: string;
+  endpoint: string;
+  boundAt: Date;
+}
+
+export interface FailureCount {
+  id: string;
+  name: string;
+  failureCnt: number;
+}
+
+@Injectable()
+export class LiveRecoveryRepository {
+  constructor(private readonly handle: DatabaseHandle) {}
+
+  async bindingsOfRecordingLives(): Promise<WatchedBinding[]> {
+    const result = (await this.handle.database.db.execute(sql`
+      select ln.live_id as "liveId", n.id as "nodeId", n.name as "nodeName", n.endpoint, ln.created_at as "boundAt"
+      from live_node ln
+      join live l on l.id = ln.live_id
+      join node n on n.id = ln.node_id
+      where l.status = 'recording'`)) as unknown as {
+      rows: Array<Omit<WatchedBinding, 'boundAt'> & { boundAt: Date | string }>;
+    };
+    return result.rows.map((r) => ({ ...r, boundAt: new Date(r.boundAt) }));
+  }
+
+  /** Removes the given bindings (live, node) in one statement. */
+  async unbind(pairs: Array<{ liveId: string; nodeId: string }>): Promise<void> {
+    if (pairs.length === 0) return;
+    await this.handle.database.db.execute(sql`
+      delete from live_node ln using jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as p("liveId" uuid, "nodeId" uuid)
+      where ln.live_id = p."liveId" and ln.node_id = p."nodeId"`);
+  }
+
+  /**
+   * Adds failures to nodes, and cordons (resetting the count) those that reach the threshold, in
+   * one statement; returns the nodes that were just cordoned.
+   */
+  async recordFailures(failures: Map<string, number>, threshold: number): Promise<FailureCount[]> {
+    if (failures.size === 0) return [];
+    const rows = [...failures].map(([id, n]) => ({ id, n }));
+    const result = (await this.handle.database.db.execute(sql`
+      update node set
+        failure_cnt = case when node.failure_cnt + f.n >= ${threshold} then 0 else node.failure_cnt + f.n end,
+        is_cordoned = node.is_cordoned or node.failure_cnt + f.n >= ${threshold},
+        updated_at = now()
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as f(id uuid, n int)
+      where node.id = f.id
+      returning node.id, node.name, node.failure_cnt as "failureCnt", (node.failure_cnt = 0 and node.is_cordoned) as "justCordoned"`)) as unknown as {
+      rows: Array<FailureCount & { justCordoned: boolean }>;
+    };
+    return result.rows.filter((r) => r.justCordoned);
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Failure detection (behaviour.md §6.5, with §14.1 fixed): every node that holds a binding of a
+ * recording live is asked what it records, all in parallel, each with its own timeout. A binding
+ * is failed when its node does not answer (a dead node fails all of its lives, while every other
+ * node's answer is still used), or when the node answers without recording the live — unless the
+ * binding is younger than LIVE_RECOVERY_INIT_WAIT_SEC (a slow start is not a failure). Failed
+ * bindings are removed and their recorders cancelled, the node's failure count grows (reaching
+ * NODE_FAILURE_THRESHOLD cordons it, with a notice), and the balancer replaces them in the same
+ * cycle, from another group.
+ */
+import { Injectable, Logger } from '@nestjs/common';
+import type { RecnodeRecording } from '@recflow/contracts';
+import { AppConfig } from '../config/app-config';
+import { Clock } from '../shared/clock';
+import { settleWithConcurrency } from '../shared/concurrency';
+import { RecnodeClient } from '../upstream/recnode/recnode.client';
+import { LiveBalancer } from './live-balancer';
+import { LiveRecoveryRepository, type WatchedBinding } from './live-recovery.repository';
+import { Notifications } from './notifications';
+
+export interface RecoveryOutcome {
+  nodes: number;
+  unreachable: number;
+  bindings: number;
+  failed: number;
+  replaced: number;
+  cordoned: number;
+}
+
+const NODE_CONCURRENCY = 32;
+const HEALTHY = new Set<RecnodeRecording['status']>(['recording', 'completed']);
+
+@Injectable()
+export class LiveRecovery {
+  private readonly logger = new Logger('LiveRecovery');
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly repository: LiveRecoveryRepository,
+    private readonly recnode: RecnodeClient,
+    private readonly balancer: LiveBalancer,
+    private readonly notifications: Notifications,
+  ) {}
+
+  async check(): Promise<RecoveryOutcome> {
+    const bindings = await this.repository.bindingsOfRecordingLives();
+    const nodes = [...new Map(bindings.map((b) => [b.nodeId, b])).values()];
+    const answers = await settleWithConcurrency(nodes, NODE_CONCURRENCY, (n) =>
+      this.recnode.recordings(n.endpoint, this.config.values.RECNODE_HEALTH_TIMEOUT_MS),
+    );
+    const byNode = new Map(nodes.map((n, i) => [n.nodeId, answers[i]!]));
+    const graceMs = this.config.values.LIVE_RECOVERY_INIT_WAIT_SEC * 1000;
+    const now = this.clock.now().getTime();
+
+    const failed: Array<WatchedBinding & { reason: string }> = [];
+    for (const binding of bindings) {
+      const answer = byNode.get(binding.nodeId)!;
+      if (answer.status === 'rejected') {
+        failed.push({ ...binding, reason: `node unreachable: ${(answer.reason as Error).message}` });
+        continue;
+      }
+      const recording = answer.value.find((r) => r.id === binding.liveId);
+      if (recording && HEALTHY.has(recording.status)) continue;
+      if (now - binding.boundAt.getTime() < graceMs) continue;
+      failed.push({
+        ...binding,
+        reason: recording ? `recorder ${recording.status}` : 'not recording the live',
+      });
+    }
+    const outcome: RecoveryOutcome = {
+      nodes: nodes.length,
+      unreachable: answers.filter((a) => a.status === 'rejected').length,
+      bindings: bindings.length,
+      failed: failed.length,
+      replaced: 0,
+      cordoned: 0,
+    };
+    if (failed.length === 0) return outcome;
+
+    for (const f of failed) this.logger.warn(`node ${f.nodeName} failed live ${f.liveId}: ${f.reason}`);
+    await this.repository.unbind(failed);
+    // Best effort: a dead node cannot be told, a live one stops a recorder that is no longer counted.
+    void Promise.allSettled(
+      failed
+        .filter((f) => byNode.get(f.nodeId)!.status === 'fulfilled')
+        .map((f) => this.recnode.cancel(f.endpoint, f.liveId)),
+    );
+    const perNode = new Map<string, number>();
+    for (const f of failed) perNode.set(f.nodeId, (perNode.get(f.nodeId) ?? 0) + 1);
+    const cordoned = await this.repository.recordFailures(perNode, this.config.values.NODE_FAILURE_THRESHOLD);
+    for (const node of cordoned) this.notifications.nodeCordoned(node.name);
+    outcome.cordoned = cordoned.length;
+
+    // Replacements come from other nodes than those that just failed, in this pass at least.
+    const balance = await this.balancer.balance({
+      liveIds: [...new Set(failed.map((f) => f.liveId))],
+      skipGrace: true,
+      avoidNodeIds: [...perNode.keys()],
+    });
+    outcome.replaced = balance.added;
+    return outcome;
+  }
+}
