@@ -13,6 +13,7 @@ import { LiveModule } from './live/live.module';
 import { NodeModule } from './node/node.module';
 import { ServerRedis } from './redis/server-redis';
 import { Clock, SystemClock } from './shared/clock';
+import { JobQueueModule } from './tasks/job-queue.module';
 import { TasksModule } from './tasks/tasks.module';
 import { UpstreamModule } from './upstream/upstream.module';
 
@@ -61,6 +62,7 @@ export class AppModule {
         CoreModule.with(resources),
         DbModule.forDatabase(resources.database),
         UpstreamModule,
+        JobQueueModule,
         HttpModule,
         ChannelModule,
         NodeModule,

@@ -167,6 +167,30 @@ export const DeleteLiveResult = z.object({
 });
 export type DeleteLiveResult = z.infer<typeof DeleteLiveResult>;
 
+/** A node group or one node to drain (or put back in service). */
+export const DrainTarget = z
+  .object({ groupId: Id.optional(), nodeId: Id.optional() })
+  .strict()
+  .refine((b) => (b.groupId === undefined) !== (b.nodeId === undefined), {
+    message: 'give exactly one of groupId or nodeId',
+    path: ['groupId'],
+  });
+export type DrainTarget = z.infer<typeof DrainTarget>;
+
+export const DrainProgress = z.object({
+  id: z.string(),
+  state: z.enum(['waiting', 'active', 'completed', 'failed']),
+  nodes: z.array(z.string()),
+  /** Lives that were on the draining nodes when the drain started. */
+  total: z.number().int(),
+  /** Lives moved: a replacement recording in another group, then the draining node released. */
+  moved: z.number().int(),
+  /** Lives that could not get a replacement: they stay on the draining node rather than drop to zero. */
+  stuck: z.array(z.string()),
+  error: z.string().nullable(),
+});
+export type DrainProgress = z.infer<typeof DrainProgress>;
+
 export const liveRoutes = {
   list: defineRoute({
     method: 'GET',
@@ -207,6 +231,39 @@ export const liveRoutes = {
     response: LiveDto,
     status: 201,
     errors: [404, 409, 422, 502],
+  }),
+  drain: defineRoute({
+    method: 'POST',
+    path: '/api/lives/drain',
+    tag: 'Lives',
+    summary: 'Drain a node group or a node for a rolling deploy',
+    description: [
+      'Cordons the nodes, then for each of their lives binds a replacement in another group, waits until it',
+      'records, and only then releases the draining node: a live never drops to zero recording nodes. Runs as',
+      'a job; follow it with `GET /api/lives/drain/:id`. Put the nodes back with `POST /api/lives/undrain`.',
+    ].join(' '),
+    body: DrainTarget,
+    response: DrainProgress,
+    status: 202,
+    errors: [404],
+  }),
+  drainProgress: defineRoute({
+    method: 'GET',
+    path: '/api/lives/drain/:id',
+    tag: 'Lives',
+    summary: 'Progress of a drain',
+    params: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be a drain id') }),
+    response: DrainProgress,
+    errors: [404],
+  }),
+  undrain: defineRoute({
+    method: 'POST',
+    path: '/api/lives/undrain',
+    tag: 'Lives',
+    summary: 'Put a drained node group or node back in service (uncordon)',
+    body: DrainTarget,
+    response: z.object({ nodes: z.array(z.string()) }),
+    errors: [404],
   }),
   remove: defineRoute({
     method: 'DELETE',

@@ -123,6 +123,9 @@ export const ConfigSchema = z.object({
   /** A node is not judged on a live it was bound to less than this long ago (a slow start is not a failure). */
   LIVE_RECOVERY_INIT_WAIT_SEC: int(0, 3_600).default(120),
 
+  /** How long a drain waits for a replacement node to record before leaving a live where it is. */
+  DRAIN_WAIT_SEC: int(1, 3_600).default(60),
+
   /** Directory of the built dashboard; empty disables serving it. */
   WEB_DIST_DIR: str().optional(),
   /** Serves Bull Board and the API docs; turn off where the ingress does not protect them. */

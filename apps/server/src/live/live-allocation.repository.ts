@@ -16,7 +16,7 @@ export interface AllocationView {
   domesticOnly: boolean;
   overseasFirst: boolean;
   nodesPerLive: number | null;
-  nodes: Array<{ nodeId: string; groupId: string; endpoint: string; boundAt: string }>;
+  nodes: Array<{ nodeId: string; groupId: string; endpoint: string; boundAt: string; isCordoned: boolean }>;
 }
 
 @Injectable()
@@ -32,7 +32,7 @@ export class LiveAllocationRepository {
              l.live_title as "liveTitle", l.view_cnt as "viewCnt", c.username as "channelName",
              l.domestic_only as "domesticOnly", l.overseas_first as "overseasFirst", g.nodes_per_live as "nodesPerLive",
              coalesce((select json_agg(json_build_object('nodeId', n.id, 'groupId', n.group_id, 'endpoint', n.endpoint,
-                                                         'boundAt', ln.created_at) order by ln.created_at)
+                                                         'boundAt', ln.created_at, 'isCordoned', n.is_cordoned) order by ln.created_at)
                        from live_node ln join node n on n.id = ln.node_id where ln.live_id = l.id), '[]'::json) as nodes
       from live l
       join platform p on p.id = l.platform_id

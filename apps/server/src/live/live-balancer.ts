@@ -100,7 +100,9 @@ export class LiveBalancer {
             liveUid: live.sourceId,
           });
         }
-      } else if (live.nodes.length > target) {
+      } else if (live.nodes.length > target && !live.nodes.some((n) => n.isCordoned)) {
+        // A live with a node on a cordoned node is being drained: the drain releases that node
+        // once the replacement records, so the balancer leaves the extra alone meanwhile.
         // The youngest bindings have recorded least: they go first (§14.8).
         const extras = [...live.nodes]
           .sort((a, b) => b.boundAt.localeCompare(a.boundAt))

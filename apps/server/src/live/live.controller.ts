@@ -4,6 +4,7 @@ import { Input, Route } from '../http/route.decorator';
 import { LiveDeleter } from './live-deleter';
 import { LiveQueryService } from './live-query';
 import { LiveRegistrar } from './live-registrar';
+import { NodeDrainer } from './node-drainer';
 
 @Controller()
 export class LiveController {
@@ -11,7 +12,23 @@ export class LiveController {
     private readonly registrar: LiveRegistrar,
     private readonly query: LiveQueryService,
     private readonly deleter: LiveDeleter,
+    private readonly drainer: NodeDrainer,
   ) {}
+
+  @Route(api.lives.drain)
+  drain(@Input() { body }: RouteInput<typeof api.lives.drain>) {
+    return this.drainer.start(body);
+  }
+
+  @Route(api.lives.drainProgress)
+  drainProgress(@Input() { params }: RouteInput<typeof api.lives.drainProgress>) {
+    return this.drainer.progress(params.id);
+  }
+
+  @Route(api.lives.undrain)
+  undrain(@Input() { body }: RouteInput<typeof api.lives.undrain>) {
+    return this.drainer.undrain(body);
+  }
 
   @Route(api.lives.remove)
   remove(@Input() { body }: RouteInput<typeof api.lives.remove>) {

@@ -12,6 +12,7 @@ import { LiveRecovery } from './live-recovery';
 import { LiveRecoveryRepository } from './live-recovery.repository';
 import { LiveRegistrar } from './live-registrar';
 import { LiveStreamRepository } from './live-stream.repository';
+import { NodeDrainer } from './node-drainer';
 import { Notifications } from './notifications';
 
 /** Lives: registration on nodes, allocation, and what the API shows of them. */
@@ -30,6 +31,7 @@ import { Notifications } from './notifications';
     LiveDeleter,
     LiveRecovery,
     LiveRecoveryRepository,
+    NodeDrainer,
     Notifications,
   ],
   exports: [
@@ -39,6 +41,7 @@ import { Notifications } from './notifications';
     LiveAllocator,
     LiveBalancer,
     LiveRecovery,
+    NodeDrainer,
     Notifications,
   ],
 })

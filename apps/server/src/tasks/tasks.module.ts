@@ -5,10 +5,10 @@ import { NodeModule } from '../node/node.module';
 import { AdminBoard } from './admin-board';
 import { ChannelCacheCheckTask } from './channel-cache-check.task';
 import { ChannelRefreshTask } from './channel-refresh.task';
-import { JobProducer } from './job-producer';
 import { LiveAllocationTask } from './live-allocation.task';
 import { LiveRecoveryTask } from './live-recovery.task';
 import { NodeResetTask } from './node-reset.task';
+import { OnDemandWorkers } from './on-demand-workers';
 import { PERIODIC_TASKS, type PeriodicTask } from './periodic-task';
 import { TaskEngine } from './task-engine';
 import { TaskRunLog } from './task-run-log';
@@ -32,8 +32,8 @@ const TASKS = [
     TaskRunLog,
     TaskEngine,
     AdminBoard,
-    JobProducer,
+    OnDemandWorkers,
   ],
-  exports: [AdminBoard, TaskEngine, JobProducer],
+  exports: [AdminBoard, TaskEngine],
 })
 export class TasksModule {}

@@ -1,0 +1,168 @@
+/**
+ * Draining nodes for a rolling deploy (behaviour.md §7.4, made safe): the nodes are cordoned, then
+ * each of their lives gets a replacement node in another group, the drain waits until that
+ * replacement reports `recording`, and only then releases the draining node — so a live never
+ * drops to zero recording nodes. A live that cannot get a replacement stays where it is and is
+ * reported as stuck. The work runs as an on-demand job (queue `node_drain`) on any replica.
+ */
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import type { DrainProgress, DrainTarget } from '@recflow/contracts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { AppConfig } from '../config/app-config';
+import { DatabaseHandle } from '../db/db.module';
+import { liveNode, live as liveTable, node } from '../db/schema';
+import { settleWithConcurrency } from '../shared/concurrency';
+import { NotFoundError } from '../shared/errors';
+import { JobProducer } from '../tasks/job-producer';
+import { RecnodeClient } from '../upstream/recnode/recnode.client';
+import { LiveAllocator } from './live-allocator';
+import { LiveNodeRepository } from './live-node.repository';
+
+export const DRAIN_QUEUE = 'node_drain';
+const LIVES_IN_PARALLEL = 5;
+const POLL_MS = 500;
+
+export interface DrainJob {
+  nodeIds: string[];
+  nodeNames: string[];
+  total: number;
+}
+
+export interface DrainReport {
+  moved: number;
+  stuck: string[];
+}
+
+@Injectable()
+export class NodeDrainer {
+  private readonly logger = new Logger('NodeDrainer');
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly handle: DatabaseHandle,
+    private readonly producer: JobProducer,
+    private readonly allocator: LiveAllocator,
+    private readonly bindings: LiveNodeRepository,
+    private readonly recnode: RecnodeClient,
+  ) {}
+
+  private get db() {
+    return this.handle.database.db;
+  }
+
+  private async nodesOf(target: DrainTarget) {
+    const rows = await this.db
+      .select({ id: node.id, name: node.name })
+      .from(node)
+      .where(target.groupId ? eq(node.groupId, target.groupId) : eq(node.id, target.nodeId!));
+    if (rows.length === 0) {
+      throw new NotFoundError(
+        target.groupId ? `No node in group ${target.groupId}` : `No node with id ${target.nodeId}`,
+        'drain.no_nodes',
+      );
+    }
+    return rows;
+  }
+
+  /** Cordons the nodes and queues the drain; answers at once with its id. */
+  async start(target: DrainTarget): Promise<DrainProgress> {
+    const nodes = await this.nodesOf(target);
+    const ids = nodes.map((n) => n.id);
+    await this.db.update(node).set({ isCordoned: true, updatedAt: sql`now()` }).where(inArray(node.id, ids));
+    const [{ n } = { n: 0 }] = await this.db
+      .select({ n: sql<number>`count(distinct ${liveNode.liveId})::int` })
+      .from(liveNode)
+      .where(inArray(liveNode.nodeId, ids));
+    const id = `drain-${randomUUID()}`;
+    const job: DrainJob = { nodeIds: ids, nodeNames: nodes.map((x) => x.name), total: n };
+    await this.producer.enqueue(
+      DRAIN_QUEUE,
+      { ...job },
+      { jobId: id, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } },
+    );
+    this.logger.log(`drain ${id} of ${job.nodeNames.join(', ')}: ${n} live(s) to move`);
+    return { id, state: 'waiting', nodes: job.nodeNames, total: n, moved: 0, stuck: [], error: null };
+  }
+
+  async undrain(target: DrainTarget): Promise<{ nodes: string[] }> {
+    const nodes = await this.nodesOf(target);
+    await this.db
+      .update(node)
+      .set({ isCordoned: false, updatedAt: sql`now()` })
+      .where(
+        inArray(
+          node.id,
+          nodes.map((x) => x.id),
+        ),
+      );
+    return { nodes: nodes.map((x) => x.name) };
+  }
+
+  async progress(id: string): Promise<DrainProgress> {
+    const job = await this.producer.queue(DRAIN_QUEUE).getJob(id);
+    if (!job) throw new NotFoundError(`No drain ${id}`, 'drain.not_found');
+    const data = job.data as DrainJob;
+    const report = (typeof job.progress === 'object' ? job.progress : {}) as Partial<DrainReport>;
+    const state = await job.getState();
+    return {
+      id,
+      state: state === 'completed' || state === 'failed' || state === 'active' ? state : 'waiting',
+      nodes: data.nodeNames,
+      total: data.total,
+      moved: report.moved ?? 0,
+      stuck: report.stuck ?? [],
+      error: job.failedReason ?? null,
+    };
+  }
+
+  /** The job: moves every live off the draining nodes, reporting progress as it goes. */
+  async drain(job: DrainJob, report: (progress: DrainReport) => Promise<void>): Promise<DrainReport> {
+    const bound = await this.db
+      .select({ liveId: liveNode.liveId, nodeId: liveNode.nodeId, endpoint: node.endpoint })
+      .from(liveNode)
+      .innerJoin(node, eq(node.id, liveNode.nodeId))
+      .innerJoin(liveTable, eq(liveTable.id, liveNode.liveId))
+      .where(and(inArray(liveNode.nodeId, job.nodeIds), eq(liveTable.status, 'recording')));
+    const progress: DrainReport = { moved: 0, stuck: [] };
+    await settleWithConcurrency(bound, LIVES_IN_PARALLEL, async (binding) => {
+      const moved = await this.moveOff(binding.liveId, binding.nodeId, binding.endpoint).catch(
+        (error: Error) => {
+          this.logger.warn(`drain: live ${binding.liveId} stays on its node: ${error.message}`);
+          return false;
+        },
+      );
+      if (moved) progress.moved++;
+      else progress.stuck.push(binding.liveId);
+      await report(progress);
+    });
+    return progress;
+  }
+
+  private async moveOff(liveId: string, drainingNodeId: string, drainingEndpoint: string): Promise<boolean> {
+    const current = await this.db
+      .select({ nodeId: liveNode.nodeId, groupId: node.groupId })
+      .from(liveNode)
+      .innerJoin(node, eq(node.id, liveNode.nodeId))
+      .where(eq(liveNode.liveId, liveId));
+    const result = await this.allocator.allocate({
+      liveId,
+      count: 1,
+      excludeGroupIds: current.map((c) => c.groupId),
+      excludeNodeIds: current.map((c) => c.nodeId),
+    });
+    const replacement = result.started[0];
+    if (!replacement) return false;
+    const deadline = Date.now() + this.config.values.DRAIN_WAIT_SEC * 1000;
+    while (Date.now() < deadline) {
+      const recordings = await this.recnode.recordings(replacement.endpoint).catch(() => []);
+      if (recordings.some((r) => r.id === liveId && r.status === 'recording')) {
+        await this.bindings.unbind(liveId, [drainingNodeId]);
+        await this.recnode.cancel(drainingEndpoint, liveId).catch(() => undefined);
+        return true;
+      }
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+    return false;
+  }
+}

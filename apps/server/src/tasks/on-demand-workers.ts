@@ -1,0 +1,43 @@
+/**
+ * Workers of the on-demand job queues (drain now; finishing lives later). Like the periodic tasks
+ * they run on every replica with the scheduler enabled, and each job runs on one of them.
+ */
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { Worker } from 'bullmq';
+import { AppConfig } from '../config/app-config';
+import { DRAIN_QUEUE, type DrainJob, NodeDrainer } from '../live/node-drainer';
+import { bullConnection, bullPrefix } from '../redis/bullmq-connection';
+
+@Injectable()
+export class OnDemandWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('OnDemandWorkers');
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly drainer: NodeDrainer,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.values.SCHEDULER_ENABLED) return;
+    const worker = new Worker(
+      DRAIN_QUEUE,
+      (job) => this.drainer.drain(job.data as DrainJob, (progress) => job.updateProgress({ ...progress })),
+      { connection: bullConnection(this.config), prefix: bullPrefix(this.config), concurrency: 1 },
+    );
+    worker.on('failed', (job, error) =>
+      this.logger.error(`${DRAIN_QUEUE} job ${job?.id} failed: ${error.message}`),
+    );
+    worker.on('error', (error) => this.logger.warn(`${DRAIN_QUEUE} worker: ${error.message}`));
+    this.workers.push(worker);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+}

@@ -1,0 +1,102 @@
+import { api } from '@recflow/contracts';
+import { type Simulator, startSimulator } from '@recflow/simulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniqueId } from '../support/fixtures';
+import { registerFleet } from '../support/fleet';
+import { simulatorSettings } from '../support/simulated-world';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { waitFor } from '../support/wait';
+
+let sim: Simulator;
+let app: TestApp;
+
+beforeAll(async () => {
+  sim = await startSimulator({ nodes: 6, groups: 3, timeScale: 20 });
+  // The drain runs as a job on the replica's workers, with every periodic task running beside it.
+  app = await startTestApp({ ...simulatorSettings(sim), HTTP_TIMEOUT_MS: 1_000, SCHEDULER_ENABLED: true });
+  await registerFleet(app.api, sim);
+});
+afterAll(async () => {
+  await app?.close();
+  await sim?.close();
+});
+
+async function recordLive() {
+  const sourceId = uniqueId('drain');
+  sim.world.addChannel({ platform: 'chzzk', sourceId, username: `Drained ${sourceId}` });
+  sim.world.startLive('chzzk', sourceId, { title: 'rolling deploy' });
+  const dto = await app.api.ok(api.lives.create, { body: { platformName: 'chzzk', sourceId } });
+  await waitFor(() => sim.nodes.all().filter((n) => n.recordingIds().includes(dto.id)).length === 2, {
+    what: 'two recorders',
+  });
+  return dto;
+}
+
+describe('draining a node group', () => {
+  it('moves every live to another group without ever leaving one unrecorded, then undrains', async () => {
+    const lives = [await recordLive(), await recordLive(), await recordLive(), await recordLive()];
+    const groups = await app.api.ok(api.nodeGroups.list);
+    const g1 = groups.find((g) => g.name === 'g1')!;
+    const g1Nodes = (await app.api.ok(api.nodes.list, { query: { groupId: g1.id } })).map((n) => n.name);
+    const onG1 = lives.filter((l) => l.nodes.some((n) => n.groupId === g1.id));
+    expect(onG1.length).toBeGreaterThan(0);
+
+    let unrecorded = 0;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        for (const l of lives) {
+          if (!sim.nodes.all().some((n) => n.recordingIds().includes(l.id))) unrecorded++;
+        }
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    })();
+
+    const started = await app.api.call(api.lives.drain, { body: { groupId: g1.id } });
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({
+      nodes: expect.arrayContaining(g1Nodes),
+      total: onG1.length,
+      moved: 0,
+    });
+    const done = await waitFor(
+      async () => {
+        const p = await app.api.ok(api.lives.drainProgress, { params: { id: started.body.id } });
+        return p.state === 'completed' ? p : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the drain to complete' },
+    );
+    sampling = false;
+    await sampler;
+
+    expect(done).toMatchObject({ total: onG1.length, moved: onG1.length, stuck: [], error: null });
+    expect(unrecorded).toBe(0);
+    for (const l of lives) {
+      const nodes = (await app.api.ok(api.lives.get, { params: { id: l.id } })).nodes;
+      expect(nodes.some((n) => n.groupId === g1.id)).toBe(false);
+      expect(new Set(nodes.map((n) => n.groupId)).size).toBe(nodes.length);
+      expect(nodes.length).toBe(2);
+    }
+    expect(
+      (await app.api.ok(api.nodes.list, { query: { groupId: g1.id } })).every(
+        (n) => n.isCordoned && n.livesCnt === 0,
+      ),
+    ).toBe(true);
+
+    expect((await app.api.ok(api.lives.undrain, { body: { groupId: g1.id } })).nodes.sort()).toEqual(
+      g1Nodes.sort(),
+    );
+    expect(
+      (await app.api.ok(api.nodes.list, { query: { groupId: g1.id } })).every((n) => !n.isCordoned),
+    ).toBe(true);
+  });
+
+  it('validates the target and answers 404 for unknown ones', async () => {
+    expect((await app.api.raw('POST', '/api/lives/drain', {})).status).toBe(400);
+    expect(
+      (await app.api.call(api.lives.drain, { body: { nodeId: '00000000-0000-4000-8000-000000000000' } }))
+        .status,
+    ).toBe(404);
+    expect((await app.api.call(api.lives.drainProgress, { params: { id: 'drain-nope' } })).status).toBe(404);
+  });
+});
