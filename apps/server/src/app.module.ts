@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import type Redis from 'ioredis';
 import { ChannelModule } from './channel/channel.module';
 import { AppConfig } from './config/app-config';
+import { CriterionModule } from './criterion/criterion.module';
 import type { Database } from './db/database';
 import { DbModule } from './db/db.module';
 import { HealthController } from './health/health.controller';
@@ -67,6 +68,7 @@ export class AppModule {
         ChannelModule,
         NodeModule,
         LiveModule,
+        CriterionModule,
         TasksModule,
         SpaModule,
       ],

@@ -1,5 +1,6 @@
 /** Every REST route of recflow, by domain. The OpenAPI document is generated from this object. */
 import { channelRoutes, gradeRoutes, platformRoutes, tagRoutes } from './channel.routes';
+import { criterionRoutes } from './criterion';
 import { healthRoutes } from './health';
 import { liveRoutes } from './live';
 import { nodeGroupRoutes, nodeRoutes } from './node';
@@ -11,6 +12,7 @@ export const api = {
   grades: gradeRoutes,
   tags: tagRoutes,
   channels: channelRoutes,
+  criteria: criterionRoutes,
   lives: liveRoutes,
   nodeGroups: nodeGroupRoutes,
   nodes: nodeRoutes,

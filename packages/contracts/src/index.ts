@@ -2,6 +2,7 @@ export * from './api';
 export * from './channel';
 export * from './channel.routes';
 export * from './common';
+export * from './criterion';
 export * from './health';
 export * from './live';
 export * from './node';

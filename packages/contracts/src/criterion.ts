@@ -1,0 +1,248 @@
+/**
+ * Criteria: operator-defined rules that turn platform live searches into recordings (behaviour.md
+ * §1.10, §9). Positive units are the searches; negative units exclude results. The API keeps the
+ * original's per-platform shapes (tags, keywords, and watch parties for chzzk or categories for soop).
+ */
+import { z } from 'zod';
+import { Description, Id, IdParams, IsoDate, Name, PlatformName } from './common';
+import { defineRoute } from './route';
+
+export const CRITERION_RULES = {
+  chzzk: { tag: 'chzzk_tag_name', keyword: 'chzzk_keyword_name', category: 'chzzk_watch_party_no' },
+  soop: { tag: 'soop_tag_name', keyword: 'soop_keyword_name', category: 'soop_cate_no' },
+} as const;
+export type CriterionUnitKind = 'tag' | 'keyword' | 'category';
+
+export const CriterionUnitDto = z.object({
+  id: Id,
+  criterionId: Id,
+  ruleId: Id,
+  ruleName: z.string(),
+  value: z.string(),
+  isPositive: z.boolean(),
+  createdAt: IsoDate,
+  updatedAt: IsoDate.nullable(),
+});
+export type CriterionUnitDto = z.infer<typeof CriterionUnitDto>;
+
+const Units = z.array(CriterionUnitDto);
+
+const CriterionBase = z.object({
+  id: Id,
+  name: z.string(),
+  description: z.string().nullable(),
+  platformId: Id,
+  isDeactivated: z.boolean(),
+  enforceCreds: z.boolean(),
+  domesticOnly: z.boolean(),
+  overseasFirst: z.boolean(),
+  loggingOnly: z.boolean(),
+  minUserCnt: z.number().int(),
+  createdAt: IsoDate,
+  updatedAt: IsoDate.nullable(),
+  positiveTags: Units,
+  negativeTags: Units,
+  positiveKeywords: Units,
+  negativeKeywords: Units,
+});
+
+export const ChzzkCriterionDto = CriterionBase.extend({
+  platform: z.literal('chzzk'),
+  positiveWps: Units,
+  negativeWps: Units,
+});
+export const SoopCriterionDto = CriterionBase.extend({
+  platform: z.literal('soop'),
+  positiveCates: Units,
+  negativeCates: Units,
+});
+export const CriterionDto = z.discriminatedUnion('platform', [ChzzkCriterionDto, SoopCriterionDto]);
+export type CriterionDto = z.infer<typeof CriterionDto>;
+
+const Values = (what: string, number = false) =>
+  z
+    .array(
+      number
+        ? z
+            .string()
+            .trim()
+            .regex(/^\d{1,12}$/, `each ${what} must be a whole number`)
+        : z.string().trim().min(1, `a ${what} must not be empty`).max(200),
+    )
+    .max(100)
+    .default([])
+    .refine((v) => new Set(v).size === v.length, `${what}s must not repeat`);
+
+const Flags = {
+  description: Description.optional(),
+  isDeactivated: z.boolean().default(true),
+  enforceCreds: z.boolean().default(false),
+  domesticOnly: z.boolean().default(false),
+  overseasFirst: z.boolean().default(false),
+  loggingOnly: z.boolean().default(false),
+  minUserCnt: z.number().int('must be an integer').min(0, 'must be 0 or more').default(0),
+};
+
+export const CreateChzzkCriterionBody = z
+  .object({
+    name: Name,
+    ...Flags,
+    positiveTags: Values('tag'),
+    negativeTags: Values('tag'),
+    positiveKeywords: Values('keyword'),
+    negativeKeywords: Values('keyword'),
+    positiveWps: Values('watch party number', true),
+    negativeWps: Values('watch party number', true),
+  })
+  .strict()
+  .refine((b) => !(b.domesticOnly && b.overseasFirst), {
+    message: 'a criterion cannot be both domesticOnly and overseasFirst',
+    path: ['overseasFirst'],
+  })
+  .refine((b) => b.positiveTags.length + b.positiveKeywords.length + b.positiveWps.length > 0, {
+    message: 'a criterion needs at least one positive tag, keyword or watch party: they are its searches',
+    path: ['positiveTags'],
+  });
+export type CreateChzzkCriterionBody = z.infer<typeof CreateChzzkCriterionBody>;
+
+export const CreateSoopCriterionBody = z
+  .object({
+    name: Name,
+    ...Flags,
+    positiveTags: Values('tag'),
+    negativeTags: Values('tag'),
+    positiveKeywords: Values('keyword'),
+    negativeKeywords: Values('keyword'),
+    positiveCates: Values('category number', true),
+    negativeCates: Values('category number', true),
+  })
+  .strict()
+  .refine((b) => !(b.domesticOnly && b.overseasFirst), {
+    message: 'a criterion cannot be both domesticOnly and overseasFirst',
+    path: ['overseasFirst'],
+  })
+  .refine((b) => b.positiveTags.length + b.positiveKeywords.length + b.positiveCates.length > 0, {
+    message: 'a criterion needs at least one positive tag, keyword or category: they are its searches',
+    path: ['positiveTags'],
+  });
+export type CreateSoopCriterionBody = z.infer<typeof CreateSoopCriterionBody>;
+
+/** Name and platform are fixed; the result of the update is what gets validated (§14.15). */
+export const UpdateCriterionBody = z
+  .object({
+    description: Description,
+    isDeactivated: z.boolean(),
+    enforceCreds: z.boolean(),
+    domesticOnly: z.boolean(),
+    overseasFirst: z.boolean(),
+    loggingOnly: z.boolean(),
+    minUserCnt: z.number().int('must be an integer').min(0, 'must be 0 or more'),
+  })
+  .partial()
+  .strict();
+export type UpdateCriterionBody = z.infer<typeof UpdateCriterionBody>;
+
+export const CreateCriterionUnitBody = z
+  .object({
+    criterionId: Id,
+    /** The rule by id (as the original API) or by its name, e.g. `chzzk_tag_name`. */
+    ruleId: Id.optional(),
+    ruleName: z.string().optional(),
+    value: z.string().trim().min(1, 'must not be empty').max(200),
+    isPositive: z.boolean(),
+  })
+  .strict()
+  .refine((b) => (b.ruleId === undefined) !== (b.ruleName === undefined), {
+    message: 'give exactly one of ruleId or ruleName',
+    path: ['ruleId'],
+  });
+export type CreateCriterionUnitBody = z.infer<typeof CreateCriterionUnitBody>;
+
+export const CriterionRuleDto = z.object({
+  id: Id,
+  name: z.string(),
+  platform: PlatformName,
+  kind: z.enum(['tag', 'keyword', 'category']),
+});
+
+export const criterionRoutes = {
+  rules: defineRoute({
+    method: 'GET',
+    path: '/api/criteria/rules',
+    tag: 'Criteria',
+    summary: 'The fixed rule kinds units refer to',
+    response: z.array(CriterionRuleDto),
+  }),
+  listChzzk: defineRoute({
+    method: 'GET',
+    path: '/api/criteria/chzzk',
+    tag: 'Criteria',
+    summary: 'chzzk criteria with their units',
+    response: z.array(ChzzkCriterionDto),
+  }),
+  listSoop: defineRoute({
+    method: 'GET',
+    path: '/api/criteria/soop',
+    tag: 'Criteria',
+    summary: 'soop criteria with their units',
+    response: z.array(SoopCriterionDto),
+  }),
+  createChzzk: defineRoute({
+    method: 'POST',
+    path: '/api/criteria/chzzk',
+    tag: 'Criteria',
+    summary: 'Create a chzzk criterion (inactive unless isDeactivated is false)',
+    body: CreateChzzkCriterionBody,
+    response: ChzzkCriterionDto,
+    status: 201,
+    errors: [409],
+  }),
+  createSoop: defineRoute({
+    method: 'POST',
+    path: '/api/criteria/soop',
+    tag: 'Criteria',
+    summary: 'Create a soop criterion (inactive unless isDeactivated is false)',
+    body: CreateSoopCriterionBody,
+    response: SoopCriterionDto,
+    status: 201,
+    errors: [409],
+  }),
+  addUnit: defineRoute({
+    method: 'POST',
+    path: '/api/criteria/units',
+    tag: 'Criteria',
+    summary: 'Add a search (positive) or exclusion (negative) value to a criterion',
+    body: CreateCriterionUnitBody,
+    response: CriterionDto,
+    status: 201,
+    errors: [404, 409, 422],
+  }),
+  removeUnit: defineRoute({
+    method: 'DELETE',
+    path: '/api/criteria/units/:id',
+    tag: 'Criteria',
+    summary: 'Remove a unit (not the last positive one of an active criterion)',
+    params: IdParams,
+    response: CriterionDto,
+    errors: [404, 422],
+  }),
+  update: defineRoute({
+    method: 'PUT',
+    path: '/api/criteria/:id',
+    tag: 'Criteria',
+    summary: 'Change a criterion’s flags; the resulting criterion is validated as a whole',
+    params: IdParams,
+    body: UpdateCriterionBody,
+    response: CriterionDto,
+    errors: [404, 422],
+  }),
+  remove: defineRoute({
+    method: 'DELETE',
+    path: '/api/criteria/:id',
+    tag: 'Criteria',
+    summary: 'Delete a criterion and its units',
+    params: IdParams,
+    response: CriterionDto,
+    errors: [404],
+  }),
+};
