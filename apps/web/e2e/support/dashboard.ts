@@ -8,7 +8,7 @@ import { type Simulator, type SimulatorOptions, startSimulator } from '@recflow/
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openPage } from './browser';
 import { Seeder } from './seed';
-import { startServer, type TestServer } from './server';
+import { type ServerSettings, startServer, type TestServer } from './server';
 
 const DIST_INDEX = fileURLToPath(new URL('../../dist/index.html', import.meta.url));
 
@@ -22,13 +22,19 @@ export interface Dashboard {
   close(): Promise<void>;
 }
 
-/** `world` configures the simulator, e.g. `{ nodes: 4, groups: 2, timeScale: 20 }` for recording. */
-export async function startDashboard(world: SimulatorOptions = {}): Promise<Dashboard> {
+/**
+ * `world` configures the simulator, e.g. `{ nodes: 4, groups: 2, timeScale: 20 }` for recording;
+ * `settings` overrides the server's, e.g. `{ SCHEDULER_ENABLED: true }` to run its jobs.
+ */
+export async function startDashboard(
+  world: SimulatorOptions = {},
+  settings: ServerSettings = {},
+): Promise<Dashboard> {
   if (!existsSync(DIST_INDEX)) {
     throw new Error('apps/web/dist is missing: run `pnpm --filter @recflow/web build` first');
   }
   const sim = await startSimulator(world);
-  const server = await startServer(sim);
+  const server = await startServer(sim, settings);
   const browser = await launchBrowser();
   return {
     sim,

@@ -10,9 +10,12 @@ import { startTestApp, type TestApp } from '../../../server/test/support/test-ap
 
 export type TestServer = TestApp;
 
-export async function startServer(sim: Simulator): Promise<TestServer> {
+/** Settings a test file may change, e.g. `SCHEDULER_ENABLED: true` for the job workers. */
+export type ServerSettings = NonNullable<Parameters<typeof startTestApp>[0]>;
+
+export async function startServer(sim: Simulator, settings: ServerSettings = {}): Promise<TestServer> {
   // A short upstream timeout: a hanging node answers "unreachable" within a second.
-  const app = await startTestApp({ ...simulatorSettings(sim), HTTP_TIMEOUT_MS: 1_000 });
+  const app = await startTestApp({ ...simulatorSettings(sim), HTTP_TIMEOUT_MS: 1_000, ...settings });
   if (sim.nodes.all().length > 0) await registerFleet(app.api, sim);
   return app;
 }

@@ -45,6 +45,12 @@ export const nodeKeys = {
   status: (name: string) => [...nodeKeys.statuses(), name] as const,
 };
 
+/** A drain's progress, by the id its start answered with. */
+export const drainKeys = {
+  all: ['drains'] as const,
+  detail: (id: string) => [...drainKeys.all, id] as const,
+};
+
 export const nodeGroupKeys = {
   all: ['node-groups'] as const,
   list: () => [...nodeGroupKeys.all, 'list'] as const,

@@ -11,8 +11,12 @@ import { ConfirmDialog } from '@/shared/ui/confirm-dialog';
 import { EmptyState } from '@/shared/ui/empty-state';
 import { InlineEdit } from '@/shared/ui/inline-edit';
 import { useDeleteNodeGroup } from '../api/delete-node-group';
+import { isDrainOver, useDrainProgress } from '../api/get-drain-progress';
 import { type UpdateNodeGroupInput, useUpdateNodeGroup } from '../api/update-node-group';
 import type { GroupOfNode, GroupSection } from '../model/fleet';
+import { useDrainStore } from '../stores/drain-store';
+import { DrainButtons } from './drain-buttons';
+import { DrainProgress } from './drain-progress';
 import { NodeTable } from './node-table';
 
 function invalid(patch: UpdateNodeGroupInput): string | undefined {
@@ -26,12 +30,19 @@ interface NodeGroupSectionProps {
   groups: GroupOfNode[];
 }
 
-/** One node group: its name and description (click to edit), its nodes, and its removal. */
+/**
+ * One node group: its name and description (click to edit), its nodes, draining it and putting it
+ * back in service, and its removal.
+ */
 export function NodeGroupSection({ section, statuses, groups }: NodeGroupSectionProps) {
   const { group, nodes } = section;
   const [deleting, setDeleting] = useState(false);
   const update = useUpdateNodeGroup();
   const remove = useDeleteNodeGroup();
+  const drainId = useDrainStore((s) => s.drainIds[group.id]);
+  const forgetDrain = useDrainStore((s) => s.forget);
+  const drain = useDrainProgress(drainId);
+  const draining = drain.data !== undefined && !isDrainOver(drain.data);
   const save = async (body: UpdateNodeGroupInput, what: string) => {
     await update.mutateAsync({ id: group.id, body });
     toast.success(`Group "${group.name}": ${what} saved`);
@@ -61,6 +72,7 @@ export function NodeGroupSection({ section, statuses, groups }: NodeGroupSection
             onSave={(description) => save({ description: description.trim() || null }, 'description')}
           />
         </div>
+        <DrainButtons group={group} nodes={nodes} draining={draining} />
         <Button
           variant="ghost"
           size="icon-sm"
@@ -82,6 +94,9 @@ export function NodeGroupSection({ section, statuses, groups }: NodeGroupSection
             toast.success(`Group "${group.name}" deleted`);
           }}
         />
+        {drainId && (
+          <DrainProgress groupName={group.name} progress={drain} onDismiss={() => forgetDrain(group.id)} />
+        )}
       </div>
       {nodes.length === 0 ? (
         <EmptyState icon={ServerOffIcon} title="No nodes in this group">
