@@ -165,7 +165,31 @@ export const CriterionRuleDto = z.object({
   kind: z.enum(['tag', 'keyword', 'category']),
 });
 
+/** One broadcast a logging-only criterion saw. */
+export const LiveHistoryEntry = z.object({
+  platform: PlatformName,
+  liveUid: z.string(),
+  channelUid: z.string(),
+  channelName: z.string(),
+  title: z.string(),
+  viewCnt: z.number().int(),
+  isAdult: z.boolean(),
+  /** The channel's grade, when recflow knows the channel. */
+  grade: z.string().nullable(),
+  seenAt: IsoDate,
+});
+export type LiveHistoryEntry = z.infer<typeof LiveHistoryEntry>;
+
 export const criterionRoutes = {
+  history: defineRoute({
+    method: 'GET',
+    path: '/api/criteria/:id/history',
+    tag: 'Criteria',
+    summary: 'Broadcasts a logging-only criterion saw in the last three days, newest first',
+    params: IdParams,
+    response: z.array(LiveHistoryEntry),
+    errors: [404],
+  }),
   rules: defineRoute({
     method: 'GET',
     path: '/api/criteria/rules',

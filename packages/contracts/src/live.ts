@@ -40,6 +40,21 @@ export const SegmentCounts = z.object({
 });
 export type SegmentCounts = z.infer<typeof SegmentCounts>;
 
+/** Why a live is recorded. */
+export const RecordedReason = z.discriminatedUnion('by', [
+  z.object({ by: z.literal('manual') }),
+  z.object({ by: z.literal('followed') }),
+  z.object({
+    by: z.literal('criterion'),
+    criterionId: Id,
+    criterionName: z.string(),
+    /** The criterion's values the live matched, e.g. `keyword:Minecraft`. */
+    matched: z.array(z.string()),
+    viewCnt: z.number().int(),
+  }),
+]);
+export type RecordedReason = z.infer<typeof RecordedReason>;
+
 export const LiveDto = z.object({
   id: Id,
   sourceId: z.string(),
@@ -52,6 +67,8 @@ export const LiveDto = z.object({
   status: LiveStatus,
   /** Why the live failed, when it did. */
   failureReason: z.string().nullable(),
+  /** Why it is recorded (null for lives from before this was kept). */
+  recordedReason: RecordedReason.nullable(),
   domesticOnly: z.boolean(),
   overseasFirst: z.boolean(),
   createdAt: IsoDate,

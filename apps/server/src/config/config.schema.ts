@@ -126,6 +126,10 @@ export const ConfigSchema = z.object({
   /** How long a drain waits for a replacement node to record before leaving a live where it is. */
   DRAIN_WAIT_SEC: int(1, 3_600).default(60),
 
+  /** Detection: how often followed channels and active criteria are polled. */
+  LIVE_DETECT_FOLLOWED_INTERVAL_MS: int(500, 600_000).default(5_000),
+  LIVE_DETECT_CRITERIA_INTERVAL_MS: int(500, 600_000).default(5_000),
+
   /** Directory of the built dashboard; empty disables serving it. */
   WEB_DIST_DIR: str().optional(),
   /** Serves Bull Board and the API docs; turn off where the ingress does not protect them. */

@@ -7,6 +7,11 @@ import { CriterionService } from './criterion.service';
 export class CriterionController {
   constructor(private readonly criteria: CriterionService) {}
 
+  @Route(api.criteria.history)
+  history(@Input() { params }: RouteInput<typeof api.criteria.history>) {
+    return this.criteria.historyOf(params.id);
+  }
+
   @Route(api.criteria.rules)
   rules() {
     return this.criteria.rules();

@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { ChannelModule } from '../channel/channel.module';
+import { ActiveCriteria } from './active-criteria';
 import { CriterionController } from './criterion.controller';
 import { CriterionRepository } from './criterion.repository';
 import { CriterionService } from './criterion.service';
+import { LiveHistory } from './live-history';
 
 /** Criteria: the operator's search rules, their units and the fixed rule kinds. */
 @Module({
   imports: [ChannelModule],
   controllers: [CriterionController],
-  providers: [CriterionRepository, CriterionService],
-  exports: [CriterionService, CriterionRepository],
+  providers: [CriterionRepository, CriterionService, ActiveCriteria, LiveHistory],
+  exports: [CriterionService, CriterionRepository, ActiveCriteria, LiveHistory],
 })
 export class CriterionModule {}

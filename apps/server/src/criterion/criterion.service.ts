@@ -17,8 +17,10 @@ import { PlatformRepository } from '../channel/platform.repository';
 import { DatabaseHandle } from '../db/db.module';
 import { isUniqueViolation } from '../db/pg-errors';
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from '../shared/errors';
+import { ActiveCriteria } from './active-criteria';
 import { toCriterionDto } from './criterion.mapper';
 import { CriterionRepository } from './criterion.repository';
+import { LiveHistory } from './live-history';
 
 type CreateBody =
   | (CreateChzzkCriterionBody & { platform: 'chzzk' })
@@ -30,7 +32,14 @@ export class CriterionService {
     private readonly handle: DatabaseHandle,
     private readonly criteria: CriterionRepository,
     private readonly platforms: PlatformRepository,
+    private readonly active: ActiveCriteria,
+    private readonly history: LiveHistory,
   ) {}
+
+  async historyOf(id: string) {
+    await this.get(id);
+    return this.history.list(id);
+  }
 
   async rules() {
     return (await this.criteria.rules()).map((r) => {
@@ -95,6 +104,7 @@ export class CriterionService {
         );
         return row.id;
       });
+      await this.active.changed();
       return this.get(id);
     } catch (error) {
       if (isUniqueViolation(error, 'live_criterion_name_key')) {
@@ -119,12 +129,14 @@ export class CriterionService {
       );
     }
     await this.criteria.update(id, body);
+    await this.active.changed();
     return this.get(id);
   }
 
   async remove(id: string): Promise<CriterionDto> {
     const dto = await this.get(id);
     await this.criteria.delete(id);
+    await this.active.changed();
     return dto;
   }
 
@@ -163,6 +175,7 @@ export class CriterionService {
       }
       throw error;
     }
+    await this.active.changed();
     return this.get(record.criterion.id);
   }
 
@@ -175,6 +188,7 @@ export class CriterionService {
         'criterion.last_search',
       );
     }
+    await this.active.changed();
     return this.get(unit.criterionId);
   }
 

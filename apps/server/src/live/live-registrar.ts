@@ -16,6 +16,7 @@ import { ChannelRepository } from '../channel/channel.repository';
 import { PlatformRepository } from '../channel/platform.repository';
 import { AppConfig } from '../config/app-config';
 import { isUniqueViolation } from '../db/pg-errors';
+import type { RecordedReason } from '../db/schema';
 import { Clock } from '../shared/clock';
 import { ConflictError, InvalidStateError, NotFoundError } from '../shared/errors';
 import { RecnodeClient } from '../upstream/recnode/recnode.client';
@@ -43,6 +44,8 @@ export interface RegistrationRequest {
   overseasFirst?: boolean;
   /** Resolve the stream with credentials (criteria with enforceCreds). */
   enforceCreds?: boolean;
+  /** Why it is recorded (default: by hand). */
+  reason?: RecordedReason;
 }
 
 const VIDEO_NAME_ATTEMPTS = 5;
@@ -114,6 +117,7 @@ export class LiveRegistrar {
         isAdult: liveInfo.isAdult,
         domesticOnly,
         overseasFirst,
+        recordedReason: request.reason ?? { by: 'manual' },
       },
       channel.username,
     );

@@ -20,6 +20,7 @@ export function toLiveDto(record: LiveRecord, segments: SegmentCounts | null = n
     isAdult: l.isAdult,
     status: l.status,
     failureReason: l.failureReason,
+    recordedReason: l.recordedReason ?? null,
     domesticOnly: l.domesticOnly,
     overseasFirst: l.overseasFirst,
     createdAt: iso(l.createdAt),

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ChannelModule } from '../channel/channel.module';
+import { CriterionModule } from '../criterion/criterion.module';
+import { DetectionRepository } from './detection.repository';
 import { LiveController } from './live.controller';
 import { LiveRepository } from './live.repository';
 import { LiveAllocationRepository } from './live-allocation.repository';
 import { LiveAllocator } from './live-allocator';
 import { LiveBalancer } from './live-balancer';
 import { LiveDeleter } from './live-deleter';
+import { LiveDetector } from './live-detector';
 import { LiveNodeRepository } from './live-node.repository';
 import { LiveQueryService } from './live-query';
 import { LiveRecovery } from './live-recovery';
@@ -17,7 +20,7 @@ import { Notifications } from './notifications';
 
 /** Lives: registration on nodes, allocation, and what the API shows of them. */
 @Module({
-  imports: [ChannelModule],
+  imports: [ChannelModule, CriterionModule],
   controllers: [LiveController],
   providers: [
     LiveRepository,
@@ -33,6 +36,8 @@ import { Notifications } from './notifications';
     LiveRecoveryRepository,
     NodeDrainer,
     Notifications,
+    DetectionRepository,
+    LiveDetector,
   ],
   exports: [
     LiveRegistrar,
@@ -43,6 +48,7 @@ import { Notifications } from './notifications';
     LiveRecovery,
     NodeDrainer,
     Notifications,
+    LiveDetector,
   ],
 })
 export class LiveModule {}

@@ -23,6 +23,14 @@ export class Notifications {
     this.notifier.notify(`${username} (${live.viewCnt}): ${live.liveTitle}`);
   }
 
+  /** A live of a notify-only grade: told once per broadcast, not recorded. */
+  spotted(username: string, live: Pick<LiveInfo, 'viewCnt' | 'liveTitle' | 'type' | 'liveUid'>): void {
+    const message = `${username} (${live.viewCnt}): ${live.liveTitle}`;
+    void this.once(`notices:spotted:${live.type}:${live.liveUid}`, message).catch(() =>
+      this.notifier.notify(message),
+    );
+  }
+
   nodeCordoned(name: string): void {
     this.notifier.notify(`Node ${name} is cordoned due to failure count exceeded threshold`);
   }

@@ -6,6 +6,7 @@ import { AdminBoard } from './admin-board';
 import { ChannelCacheCheckTask } from './channel-cache-check.task';
 import { ChannelRefreshTask } from './channel-refresh.task';
 import { LiveAllocationTask } from './live-allocation.task';
+import { LiveRegisterCriteriaTask, LiveRegisterFollowedTask } from './live-detection.tasks';
 import { LiveRecoveryTask } from './live-recovery.task';
 import { NodeResetTask } from './node-reset.task';
 import { OnDemandWorkers } from './on-demand-workers';
@@ -21,6 +22,8 @@ const TASKS = [
   NodeResetTask,
   LiveAllocationTask,
   LiveRecoveryTask,
+  LiveRegisterFollowedTask,
+  LiveRegisterCriteriaTask,
 ];
 
 @Module({

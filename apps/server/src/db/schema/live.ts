@@ -42,6 +42,11 @@ export const liveStream = pgTable(
  * `deleted` is the original's name for a finished (or disabled) live and is kept for API
  * compatibility; `failed` marks a registration that could not complete (reason in failure_reason).
  */
+export type RecordedReason =
+  | { by: 'manual' }
+  | { by: 'followed' }
+  | { by: 'criterion'; criterionId: string; criterionName: string; matched: string[]; viewCnt: number };
+
 export const liveStatus = pgEnum('live_status', [
   'initializing',
   'recording',
@@ -70,6 +75,8 @@ export const live = pgTable(
     isAdult: boolean().notNull().default(false),
     status: liveStatus().notNull().default('initializing'),
     failureReason: text(),
+    /** Why the live is recorded: by hand, a followed channel, or which criterion matched with what. */
+    recordedReason: jsonb().$type<RecordedReason>(),
     domesticOnly: boolean().notNull().default(false),
     overseasFirst: boolean().notNull().default(false),
     createdAt: createdAt(),
