@@ -13,6 +13,7 @@ import { LiveNodeRepository } from './live-node.repository';
 import { LiveQueryService } from './live-query';
 import { LiveRecovery } from './live-recovery';
 import { LiveRecoveryRepository } from './live-recovery.repository';
+import { LiveRefresher } from './live-refresher';
 import { LiveRegistrar } from './live-registrar';
 import { LiveStreamRepository } from './live-stream.repository';
 import { NodeDrainer } from './node-drainer';
@@ -38,6 +39,7 @@ import { Notifications } from './notifications';
     Notifications,
     DetectionRepository,
     LiveDetector,
+    LiveRefresher,
   ],
   exports: [
     LiveRegistrar,
@@ -49,6 +51,7 @@ import { Notifications } from './notifications';
     NodeDrainer,
     Notifications,
     LiveDetector,
+    LiveRefresher,
   ],
 })
 export class LiveModule {}

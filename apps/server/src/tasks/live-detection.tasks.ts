@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { FollowedChannels } from '../channel/followed-channels';
 import { AppConfig } from '../config/app-config';
 import { LiveDetector } from '../live/live-detector';
+import { LiveRefresher } from '../live/live-refresher';
 import type { PeriodicTask } from './periodic-task';
 
 /** `live_register_followed`: records followed channels that went live. */
@@ -38,5 +39,23 @@ export class LiveRegisterCriteriaTask implements PeriodicTask {
 
   async run() {
     return { ...(await this.detector.detectCriteria()) };
+  }
+}
+
+/** `live_refresh`: keeps recorded lives' title and viewers current. */
+@Injectable()
+export class LiveRefreshTask implements PeriodicTask {
+  readonly name = 'live_refresh';
+  readonly intervalMs: number;
+
+  constructor(
+    config: AppConfig,
+    private readonly refresher: LiveRefresher,
+  ) {
+    this.intervalMs = config.values.LIVE_REFRESH_INTERVAL_MS;
+  }
+
+  async run() {
+    return { ...(await this.refresher.refresh()) };
   }
 }

@@ -6,7 +6,7 @@ import { AdminBoard } from './admin-board';
 import { ChannelCacheCheckTask } from './channel-cache-check.task';
 import { ChannelRefreshTask } from './channel-refresh.task';
 import { LiveAllocationTask } from './live-allocation.task';
-import { LiveRegisterCriteriaTask, LiveRegisterFollowedTask } from './live-detection.tasks';
+import { LiveRefreshTask, LiveRegisterCriteriaTask, LiveRegisterFollowedTask } from './live-detection.tasks';
 import { LiveRecoveryTask } from './live-recovery.task';
 import { NodeResetTask } from './node-reset.task';
 import { OnDemandWorkers } from './on-demand-workers';
@@ -24,6 +24,7 @@ const TASKS = [
   LiveRecoveryTask,
   LiveRegisterFollowedTask,
   LiveRegisterCriteriaTask,
+  LiveRefreshTask,
 ];
 
 @Module({
