@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type Redis from 'ioredis';
+import { AuditModule } from './audit/audit.module';
 import { ChannelModule } from './channel/channel.module';
 import { AppConfig } from './config/app-config';
 import { CriterionModule } from './criterion/criterion.module';
@@ -64,6 +65,7 @@ export class AppModule {
         DbModule.forDatabase(resources.database),
         UpstreamModule,
         JobQueueModule,
+        AuditModule,
         HttpModule,
         ChannelModule,
         NodeModule,

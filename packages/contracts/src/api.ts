@@ -1,4 +1,6 @@
 /** Every REST route of recflow, by domain. The OpenAPI document is generated from this object. */
+
+import { auditRoutes } from './audit';
 import { channelRoutes, gradeRoutes, platformRoutes, tagRoutes } from './channel.routes';
 import { criterionRoutes } from './criterion';
 import { healthRoutes } from './health';
@@ -12,6 +14,7 @@ export const api = {
   grades: gradeRoutes,
   tags: tagRoutes,
   channels: channelRoutes,
+  audit: auditRoutes,
   criteria: criterionRoutes,
   lives: liveRoutes,
   nodeGroups: nodeGroupRoutes,

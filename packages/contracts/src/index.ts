@@ -1,4 +1,5 @@
 export * from './api';
+export * from './audit';
 export * from './channel';
 export * from './channel.routes';
 export * from './common';

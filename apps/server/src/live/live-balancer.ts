@@ -8,6 +8,7 @@
  * and is cleaned up. One statement reads every live; only lives that need a change cost more.
  */
 import { Injectable, Logger } from '@nestjs/common';
+import { AuditLog } from '../audit/audit-log';
 import { AppConfig } from '../config/app-config';
 import { Clock } from '../shared/clock';
 import { settleWithConcurrency } from '../shared/concurrency';
@@ -43,6 +44,7 @@ export class LiveBalancer {
     private readonly recnode: RecnodeClient,
     private readonly recnodeRedis: RecnodeRedis,
     private readonly notifications: Notifications,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -86,6 +88,15 @@ export class LiveBalancer {
           excludeNodeIds: [...live.nodes.map((n) => n.nodeId), ...(options.avoidNodeIds ?? [])],
         });
         outcome.added += result.started.length;
+        const why = options.skipGrace ? 'replacing a failed node' : 'bringing the live to its target';
+        await this.audit.record(
+          ...result.started.map((n) => ({
+            kind: 'live.node_added',
+            liveId: live.id,
+            nodeId: n.id,
+            message: `${n.name} started recording (${why})`,
+          })),
+        );
         if (result.started.length > 0) {
           this.logger.log(
             `${age < 300_000 ? 'Init allocation' : 'Reallocation'} Live ${live.id}: + ${result.started.map((n) => n.name).join(', ')}`,
@@ -105,7 +116,7 @@ export class LiveBalancer {
         // once the replacement records, so the balancer leaves the extra alone meanwhile.
         // The youngest bindings have recorded least: they go first (§14.8).
         const extras = [...live.nodes]
-          .sort((a, b) => b.boundAt.localeCompare(a.boundAt))
+          .sort((a, b) => b.boundAt.localeCompare(a.boundAt) || b.nodeId.localeCompare(a.nodeId))
           .slice(0, live.nodes.length - target);
         await Promise.allSettled(extras.map((n) => this.recnode.cancel(n.endpoint, live.id)));
         await this.bindings.unbind(
@@ -113,6 +124,14 @@ export class LiveBalancer {
           extras.map((n) => n.nodeId),
         );
         outcome.removed += extras.length;
+        await this.audit.record(
+          ...extras.map((n) => ({
+            kind: 'live.node_removed',
+            liveId: live.id,
+            nodeId: n.nodeId,
+            message: `released: more nodes than the target of ${target}`,
+          })),
+        );
       }
     });
     return outcome;
@@ -123,6 +142,7 @@ export class LiveBalancer {
     await this.bindings.unbind(live.id);
     await this.recnodeRedis.deleteLiveState(live.id).catch(() => undefined);
     await this.lives.markFailed(live.id, reason);
+    await this.audit.record({ kind: 'live.failed', liveId: live.id, message: reason });
     this.logger.warn(`Live ${live.id} failed: ${reason}`);
   }
 }

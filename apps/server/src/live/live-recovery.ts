@@ -10,6 +10,7 @@
  */
 import { Injectable, Logger } from '@nestjs/common';
 import type { RecnodeRecording } from '@recflow/contracts';
+import { AuditLog } from '../audit/audit-log';
 import { AppConfig } from '../config/app-config';
 import { Clock } from '../shared/clock';
 import { settleWithConcurrency } from '../shared/concurrency';
@@ -41,6 +42,7 @@ export class LiveRecovery {
     private readonly recnode: RecnodeClient,
     private readonly balancer: LiveBalancer,
     private readonly notifications: Notifications,
+    private readonly audit: AuditLog,
   ) {}
 
   async check(): Promise<RecoveryOutcome> {
@@ -80,6 +82,14 @@ export class LiveRecovery {
 
     for (const f of failed) this.logger.warn(`node ${f.nodeName} failed live ${f.liveId}: ${f.reason}`);
     await this.repository.unbind(failed);
+    await this.audit.record(
+      ...failed.map((f) => ({
+        kind: 'live.node_failed',
+        liveId: f.liveId,
+        nodeId: f.nodeId,
+        message: `${f.nodeName}: ${f.reason}`,
+      })),
+    );
     // Best effort: a dead node cannot be told, a live one stops a recorder that is no longer counted.
     void Promise.allSettled(
       failed
@@ -90,6 +100,13 @@ export class LiveRecovery {
     for (const f of failed) perNode.set(f.nodeId, (perNode.get(f.nodeId) ?? 0) + 1);
     const cordoned = await this.repository.recordFailures(perNode, this.config.values.NODE_FAILURE_THRESHOLD);
     for (const node of cordoned) this.notifications.nodeCordoned(node.name);
+    await this.audit.record(
+      ...cordoned.map((n) => ({
+        kind: 'node.cordoned',
+        nodeId: n.id,
+        message: `cordoned: failure count reached ${this.config.values.NODE_FAILURE_THRESHOLD}`,
+      })),
+    );
     outcome.cordoned = cordoned.length;
 
     // Replacements come from other nodes than those that just failed, in this pass at least.

@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { LiveInfo, PlatformName } from '@recflow/contracts';
+import { AuditLog } from '../audit/audit-log';
 import { ChannelRepository } from '../channel/channel.repository';
 import { PlatformRepository } from '../channel/platform.repository';
 import { AppConfig } from '../config/app-config';
@@ -69,6 +70,7 @@ export class LiveRegistrar {
     private readonly bindings: LiveNodeRepository,
     private readonly allocator: LiveAllocator,
     private readonly notifications: Notifications,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Registers the live and returns its id (failed lives included: their reason is on the row). */
@@ -163,6 +165,25 @@ export class LiveRegistrar {
         return live.id;
       }
       await this.lives.markRecording(live.id);
+      await this.audit.record(
+        {
+          kind: 'live.registered',
+          liveId: live.id,
+          message: `registered (${describeReason(request.reason)}) on ${result.started.map((n) => n.name).join(', ')}`,
+          details: { reason: request.reason ?? { by: 'manual' } },
+        },
+        ...result.started.map((n) => ({
+          kind: 'live.node_added',
+          liveId: live.id,
+          nodeId: n.id,
+          message: `${n.name} started recording`,
+        })),
+        ...result.failures.map((f) => ({
+          kind: 'live.node_refused',
+          liveId: live.id,
+          message: `${f.node} did not start: ${f.reason}`,
+        })),
+      );
       if (result.shortfall) this.notifications.noNode(channel.username, liveInfo);
       if (grade.shouldNotify) this.notifications.recordingStarted(channel.username, liveInfo);
       this.logger.log(
@@ -250,6 +271,7 @@ export class LiveRegistrar {
       await this.bindings.unbind(liveId);
       await this.recnodeRedis.deleteLiveState(liveId);
       await this.lives.markFailed(liveId, reason);
+      await this.audit.record({ kind: 'live.failed', liveId, message: reason });
     } catch (error) {
       this.logger.error(
         `clean-up of live ${liveId} incomplete (the balancer will retry): ${(error as Error).message}`,
@@ -257,4 +279,10 @@ export class LiveRegistrar {
     }
     this.logger.warn(`Live ${liveId} failed: ${reason}`);
   }
+}
+
+function describeReason(reason: RecordedReason | undefined): string {
+  if (!reason || reason.by === 'manual') return 'by hand';
+  if (reason.by === 'followed') return 'followed channel';
+  return `criterion ${reason.criterionName}: ${reason.matched.join(', ')}`;
 }

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { DrainProgress, DrainTarget } from '@recflow/contracts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { AuditLog } from '../audit/audit-log';
 import { AppConfig } from '../config/app-config';
 import { DatabaseHandle } from '../db/db.module';
 import { liveNode, live as liveTable, node } from '../db/schema';
@@ -45,6 +46,7 @@ export class NodeDrainer {
     private readonly allocator: LiveAllocator,
     private readonly bindings: LiveNodeRepository,
     private readonly recnode: RecnodeClient,
+    private readonly audit: AuditLog,
   ) {}
 
   private get db() {
@@ -82,6 +84,14 @@ export class NodeDrainer {
       { jobId: id, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } },
     );
     this.logger.log(`drain ${id} of ${job.nodeNames.join(', ')}: ${n} live(s) to move`);
+    await this.audit.record(
+      ...nodes.map((x) => ({
+        kind: 'node.drain_started',
+        nodeId: x.id,
+        message: `drain started (${id}); cordoned`,
+        details: { drainId: id },
+      })),
+    );
     return { id, state: 'waiting', nodes: job.nodeNames, total: n, moved: 0, stuck: [], error: null };
   }
 
@@ -96,6 +106,13 @@ export class NodeDrainer {
           nodes.map((x) => x.id),
         ),
       );
+    await this.audit.record(
+      ...nodes.map((x) => ({
+        kind: 'node.undrained',
+        nodeId: x.id,
+        message: 'back in service (uncordoned)',
+      })),
+    );
     return { nodes: nodes.map((x) => x.name) };
   }
 
@@ -159,6 +176,20 @@ export class NodeDrainer {
       if (recordings.some((r) => r.id === liveId && r.status === 'recording')) {
         await this.bindings.unbind(liveId, [drainingNodeId]);
         await this.recnode.cancel(drainingEndpoint, liveId).catch(() => undefined);
+        await this.audit.record(
+          {
+            kind: 'live.node_added',
+            liveId,
+            nodeId: replacement.id,
+            message: `${replacement.name} took over from a draining node`,
+          },
+          {
+            kind: 'live.node_drained',
+            liveId,
+            nodeId: drainingNodeId,
+            message: `released after ${replacement.name} recorded`,
+          },
+        );
         return true;
       }
       await new Promise((r) => setTimeout(r, POLL_MS));

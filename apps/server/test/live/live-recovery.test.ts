@@ -1,6 +1,7 @@
 import { api } from '@recflow/contracts';
 import { type Simulator, startSimulator } from '@recflow/simulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AuditLog } from '../../src/audit/audit-log';
 import { LiveBalancer } from '../../src/live/live-balancer';
 import { LiveRecovery } from '../../src/live/live-recovery';
 import { LiveRecoveryRepository } from '../../src/live/live-recovery.repository';
@@ -119,6 +120,7 @@ describe('recovery', () => {
       app.app.get(RecnodeClient),
       app.app.get(LiveBalancer, { strict: false }),
       app.app.get(Notifications, { strict: false }),
+      app.app.get(AuditLog, { strict: false }),
     );
     expect((await patient.check()).failed).toBe(0);
     expect((await nodesOf(dto.id)).map((n) => n.id)).toContain(node.id);

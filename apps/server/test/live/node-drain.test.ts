@@ -100,3 +100,18 @@ describe('draining a node group', () => {
     expect((await app.api.call(api.lives.drainProgress, { params: { id: 'drain-nope' } })).status).toBe(404);
   });
 });
+
+describe('timelines', () => {
+  it('show on each live and node what happened to them', async () => {
+    const lives = await app.api.ok(api.lives.list, { query: { segments: 'false' } });
+    const live = lives.find((l) => l.recordedReason?.by === 'manual')!;
+    const events = await app.api.ok(api.audit.ofLive, { params: { id: live.id } });
+    const kinds = events.map((e) => e.kind);
+    expect(kinds).toContain('live.registered');
+    expect(kinds).toContain('live.node_added');
+    const g1 = (await app.api.ok(api.nodeGroups.list)).find((g) => g.name === 'g1')!;
+    const g1Node = (await app.api.ok(api.nodes.list, { query: { groupId: g1.id } }))[0]!;
+    const nodeKinds = (await app.api.ok(api.audit.ofNode, { params: { id: g1Node.id } })).map((e) => e.kind);
+    expect(nodeKinds).toEqual(expect.arrayContaining(['node.drain_started', 'node.undrained']));
+  });
+});

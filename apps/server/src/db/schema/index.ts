@@ -1,3 +1,4 @@
+export * from './audit';
 export * from './channel';
 export * from './criterion';
 export * from './live';
