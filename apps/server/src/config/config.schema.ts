@@ -131,6 +131,11 @@ export const ConfigSchema = z.object({
   LIVE_DETECT_CRITERIA_INTERVAL_MS: int(500, 600_000).default(5_000),
   /** How often a batch of recorded lives gets its title and viewer count refreshed. */
   LIVE_REFRESH_INTERVAL_MS: int(100, 600_000).default(2_000),
+  /** Streams resolved ahead of registration, and the audit that drops stale ones. */
+  STREAM_DETECTION_INTERVAL_MS: int(100, 600_000).default(1_000),
+  STREAM_AUDIT_INTERVAL_MS: int(100, 3_600_000).default(10_000),
+  /** How long a channel whose live stlink cannot open (standby, adult) is left before the next try. */
+  STREAM_BACKOFF_SEC: int(0, 86_400).default(3_600),
 
   /** Directory of the built dashboard; empty disables serving it. */
   WEB_DIST_DIR: str().optional(),

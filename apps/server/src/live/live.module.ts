@@ -18,6 +18,7 @@ import { LiveRegistrar } from './live-registrar';
 import { LiveStreamRepository } from './live-stream.repository';
 import { NodeDrainer } from './node-drainer';
 import { Notifications } from './notifications';
+import { StreamWatch } from './stream-watch';
 
 /** Lives: registration on nodes, allocation, and what the API shows of them. */
 @Module({
@@ -40,6 +41,7 @@ import { Notifications } from './notifications';
     DetectionRepository,
     LiveDetector,
     LiveRefresher,
+    StreamWatch,
   ],
   exports: [
     LiveRegistrar,
@@ -52,6 +54,7 @@ import { Notifications } from './notifications';
     Notifications,
     LiveDetector,
     LiveRefresher,
+    StreamWatch,
   ],
 })
 export class LiveModule {}

@@ -3,6 +3,7 @@ import { FollowedChannels } from '../channel/followed-channels';
 import { AppConfig } from '../config/app-config';
 import { LiveDetector } from '../live/live-detector';
 import { LiveRefresher } from '../live/live-refresher';
+import { StreamWatch } from '../live/stream-watch';
 import type { PeriodicTask } from './periodic-task';
 
 /** `live_register_followed`: records followed channels that went live. */
@@ -57,5 +58,41 @@ export class LiveRefreshTask implements PeriodicTask {
 
   async run() {
     return { ...(await this.refresher.refresh()) };
+  }
+}
+
+/** `live_stream_detection`: resolves streams of channels worth recording before they are needed. */
+@Injectable()
+export class LiveStreamDetectionTask implements PeriodicTask {
+  readonly name = 'live_stream_detection';
+  readonly intervalMs: number;
+
+  constructor(
+    config: AppConfig,
+    private readonly watch: StreamWatch,
+  ) {
+    this.intervalMs = config.values.STREAM_DETECTION_INTERVAL_MS;
+  }
+
+  async run() {
+    return { ...(await this.watch.prefetch()) };
+  }
+}
+
+/** `live_stream_audit`: drops streams of ended broadcasts and dead playlists that no live uses. */
+@Injectable()
+export class LiveStreamAuditTask implements PeriodicTask {
+  readonly name = 'live_stream_audit';
+  readonly intervalMs: number;
+
+  constructor(
+    config: AppConfig,
+    private readonly watch: StreamWatch,
+  ) {
+    this.intervalMs = config.values.STREAM_AUDIT_INTERVAL_MS;
+  }
+
+  async run() {
+    return { ...(await this.watch.audit()) };
   }
 }

@@ -6,7 +6,13 @@ import { AdminBoard } from './admin-board';
 import { ChannelCacheCheckTask } from './channel-cache-check.task';
 import { ChannelRefreshTask } from './channel-refresh.task';
 import { LiveAllocationTask } from './live-allocation.task';
-import { LiveRefreshTask, LiveRegisterCriteriaTask, LiveRegisterFollowedTask } from './live-detection.tasks';
+import {
+  LiveRefreshTask,
+  LiveRegisterCriteriaTask,
+  LiveRegisterFollowedTask,
+  LiveStreamAuditTask,
+  LiveStreamDetectionTask,
+} from './live-detection.tasks';
 import { LiveRecoveryTask } from './live-recovery.task';
 import { NodeResetTask } from './node-reset.task';
 import { OnDemandWorkers } from './on-demand-workers';
@@ -25,6 +31,8 @@ const TASKS = [
   LiveRegisterFollowedTask,
   LiveRegisterCriteriaTask,
   LiveRefreshTask,
+  LiveStreamDetectionTask,
+  LiveStreamAuditTask,
 ];
 
 @Module({
