@@ -65,6 +65,7 @@ describe('the lives page', () => {
       await expect.poll(() => card.getByText('recording', { exact: true }).isVisible()).toBe(true);
       expect(await card.getByText('Segments processed').isVisible()).toBe(true);
     }
+    expect(await page.getByText('Recorded because an operator started it').isVisible()).toBe(true);
     expect(await page.getByText('<redacted>').first().isVisible()).toBe(true);
     await screenshot(page, 'live-detail-light', { fullPage: true });
     await page.getByRole('button', { name: 'Switch to dark theme' }).click();

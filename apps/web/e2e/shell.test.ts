@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 describe('the dashboard shell', () => {
-  it('opens on the lives, and describes the pages that are not built yet instead of showing sample data', async () => {
+  it('opens on the lives, and says what is empty instead of showing sample data', async () => {
     const page = await dash.open('/');
     await expect.poll(() => page.getByRole('heading', { name: 'Lives' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('Nothing is being recorded').isVisible()).toBe(true);
@@ -21,8 +21,7 @@ describe('the dashboard shell', () => {
     await screenshot(page, 'nodes-empty-light');
     await page.getByRole('link', { name: 'Criteria' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Criteria' }).isVisible()).toBe(true);
-    expect(await page.getByText('Not available yet').isVisible()).toBe(true);
-    await screenshot(page, 'criteria-planned-light');
+    await expect.poll(() => page.getByText('No chzzk criteria').isVisible()).toBe(true);
   });
 
   it('keeps the chosen theme across reloads', async () => {

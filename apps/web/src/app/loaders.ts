@@ -5,6 +5,8 @@
 import type { LoaderFunctionArgs } from 'react-router';
 import { channelsQueryOptions } from '@/features/channels/api/get-channels';
 import { parseChannelFilters, toChannelQuery } from '@/features/channels/model/channel-filters';
+import { criteriaQueryOptions } from '@/features/criteria/api/get-criteria';
+import { parsePlatform } from '@/features/criteria/model/criterion-lists';
 import { gradesQueryOptions } from '@/features/grades/api/get-grades';
 import { liveQueryOptions } from '@/features/lives/api/get-live';
 import { livesQueryOptions } from '@/features/lives/api/get-lives';
@@ -54,5 +56,11 @@ export function tagsLoader(): null {
 
 export function settingsLoader(): null {
   void queryClient.prefetchQuery(readinessQueryOptions());
+  return null;
+}
+
+export function criteriaLoader({ request }: LoaderFunctionArgs): null {
+  const platform = parsePlatform(new URL(request.url).searchParams.get('platform'));
+  void queryClient.prefetchQuery(criteriaQueryOptions(platform));
   return null;
 }

@@ -1,9 +1,9 @@
 import { createBrowserRouter } from 'react-router';
-import { CriteriaPage } from '@/pages/criteria/criteria-page';
 import { NotFoundPage } from '@/pages/not-found/not-found-page';
 import { AppLayout } from './layout/app-layout';
 import {
   channelsLoader,
+  criteriaLoader,
   gradesLoader,
   liveLoader,
   livesLoader,
@@ -36,7 +36,11 @@ export const router = createBrowserRouter([
             loader: nodesLoader,
             lazy: async () => ({ Component: (await import('@/pages/nodes/nodes-page')).NodesPage }),
           },
-          { path: 'criteria', element: <CriteriaPage /> },
+          {
+            path: 'criteria',
+            loader: criteriaLoader,
+            lazy: async () => ({ Component: (await import('@/pages/criteria/criteria-page')).CriteriaPage }),
+          },
           {
             path: 'channels',
             loader: channelsLoader,

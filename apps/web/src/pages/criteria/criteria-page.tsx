@@ -1,15 +1,22 @@
-import { PlannedPage } from '@/shared/ui/planned-page';
+import { useSearchParams } from 'react-router';
+import { CreateCriterionDialog } from '@/features/criteria/components/create-criterion-dialog';
+import { CriteriaTable } from '@/features/criteria/components/criteria-table';
+import { PlatformTabs } from '@/features/criteria/components/platform-tabs';
+import { parsePlatform } from '@/features/criteria/model/criterion-lists';
+import { PageHeader } from '@/shared/ui/page-header';
 
 export function CriteriaPage() {
+  const [search] = useSearchParams();
+  const platform = parsePlatform(search.get('platform'));
   return (
-    <PlannedPage
-      title="Criteria"
-      summary="Rules that find lives to record among channels nobody follows, per platform."
-      features={[
-        'Show chzzk and soop criteria on separate tabs, with their minimum viewer count and on/off switches.',
-        'Edit the include and exclude lists of tags, keywords, and watch parties (chzzk) or categories (soop).',
-        'Create criteria inactive, so a new rule records nothing until it is switched on.',
-      ]}
-    />
+    <>
+      <PageHeader
+        title="Criteria"
+        description="Rules that find lives to record among channels nobody follows. Click a value to remove it, + to add one."
+        actions={<CreateCriterionDialog platform={platform} />}
+      />
+      <PlatformTabs current={platform} />
+      <CriteriaTable platform={platform} />
+    </>
   );
 }

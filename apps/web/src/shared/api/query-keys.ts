@@ -55,3 +55,11 @@ export const nodeGroupKeys = {
   all: ['node-groups'] as const,
   list: () => [...nodeGroupKeys.all, 'list'] as const,
 };
+
+/** Criteria per platform tab; a unit change answers with the whole criterion, so lists refetch. */
+export const criterionKeys = {
+  all: ['criteria'] as const,
+  lists: () => [...criterionKeys.all, 'list'] as const,
+  list: (platform: 'chzzk' | 'soop') => [...criterionKeys.lists(), platform] as const,
+  history: (id: string) => [...criterionKeys.all, 'history', id] as const,
+};

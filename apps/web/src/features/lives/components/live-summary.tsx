@@ -6,6 +6,7 @@ import { liveUrl } from '@/shared/lib/platform-links';
 import { Card, CardContent, CardHeader, CardTitle } from '@/shared/ui/card';
 import { LiveChannel } from './live-channel';
 import { LiveStatusBadge } from './live-status-badge';
+import { RecordedReason } from './recorded-reason';
 import { SegmentCounts } from './segment-counts';
 
 function Item({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
@@ -61,6 +62,9 @@ export function LiveSummary({ live }: { live: LiveDetailDto }) {
               {live.liveTitle || '(untitled)'}
               <ExternalLinkIcon className="size-3.5 shrink-0 text-muted-foreground" aria-hidden />
             </a>
+          </Item>
+          <Item label="Reason" wide>
+            <RecordedReason reason={live.recordedReason} platform={live.channel.platform.name} />
           </Item>
           <Item label="Viewers">{formatCount(live.viewCnt)}</Item>
           <Item label="Created">

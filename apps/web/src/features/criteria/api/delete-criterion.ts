@@ -1,0 +1,12 @@
+import { api } from '@recflow/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { call } from '@/shared/api/client';
+import { criterionKeys } from '@/shared/api/query-keys';
+
+export function useDeleteCriterion() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call(api.criteria.remove, { params: { id } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: criterionKeys.lists() }),
+  });
+}
