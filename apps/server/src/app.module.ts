@@ -7,6 +7,7 @@ import { AppConfig } from './config/app-config';
 import { CriterionModule } from './criterion/criterion.module';
 import type { Database } from './db/database';
 import { DbModule } from './db/db.module';
+import { FinishModule } from './finish/finish.module';
 import { HealthController } from './health/health.controller';
 import { DocsController } from './http/docs.controller';
 import { ProblemFilter } from './http/problem.filter';
@@ -71,6 +72,7 @@ export class AppModule {
         NodeModule,
         LiveModule,
         CriterionModule,
+        FinishModule,
         TasksModule,
         SpaModule,
       ],

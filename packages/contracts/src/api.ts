@@ -3,6 +3,7 @@
 import { auditRoutes } from './audit';
 import { channelRoutes, gradeRoutes, platformRoutes, tagRoutes } from './channel.routes';
 import { criterionRoutes } from './criterion';
+import { finishRoutes } from './finish';
 import { healthRoutes } from './health';
 import { liveRoutes } from './live';
 import { nodeGroupRoutes, nodeRoutes } from './node';
@@ -16,6 +17,7 @@ export const api = {
   channels: channelRoutes,
   audit: auditRoutes,
   criteria: criterionRoutes,
+  finishEvents: finishRoutes,
   lives: liveRoutes,
   nodeGroups: nodeGroupRoutes,
   nodes: nodeRoutes,

@@ -137,6 +137,16 @@ export const ConfigSchema = z.object({
   /** How long a channel whose live stlink cannot open (standby, adult) is left before the next try. */
   STREAM_BACKOFF_SEC: int(0, 86_400).default(3_600),
 
+  /** The SQS queue vodify consumes finish events from; without it events wait in the outbox. */
+  SQS_QUEUE_URL: url(/^https?$/, 'https://sqs.ap-northeast-2.amazonaws.com/123456789012/vodify').optional(),
+  SQS_REGION_NAME: str().default('ap-northeast-2'),
+  SQS_ACCESS_KEY: str().optional(),
+  SQS_SECRET_KEY: str().optional(),
+  /** Another SQS-compatible endpoint (an emulator in tests). */
+  SQS_ENDPOINT: url(/^https?$/, 'http://127.0.0.1:4566').optional(),
+  /** How often the outbox relay publishes due finish events. */
+  FINISH_RELAY_INTERVAL_MS: int(100, 600_000).default(1_000),
+
   /** Directory of the built dashboard; empty disables serving it. */
   WEB_DIST_DIR: str().optional(),
   /** Serves Bull Board and the API docs; turn off where the ingress does not protect them. */
@@ -150,6 +160,11 @@ const CROSS_FIELD_RULES: Array<{ check: (c: ConfigValues) => boolean; variable: 
     check: (c) => c.NODES_PER_LIVE <= c.MAX_CONCURRENT_LIVE,
     variable: 'NODES_PER_LIVE',
     message: 'must not exceed MAX_CONCURRENT_LIVE',
+  },
+  {
+    check: (c) => !c.SQS_ACCESS_KEY === !c.SQS_SECRET_KEY,
+    variable: 'SQS_SECRET_KEY',
+    message: 'must be set together with SQS_ACCESS_KEY (or neither, to use the default AWS credentials)',
   },
   {
     check: (c) => !c.UNTF_ENDPOINT || !!c.UNTF_API_KEY,

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ChannelModule } from '../channel/channel.module';
+import { FinishModule } from '../finish/finish.module';
 import { LiveModule } from '../live/live.module';
 import { NodeModule } from '../node/node.module';
 import { AdminBoard } from './admin-board';
 import { ChannelCacheCheckTask } from './channel-cache-check.task';
 import { ChannelRefreshTask } from './channel-refresh.task';
+import { FinishRelayTask } from './finish-relay.task';
 import { LiveAllocationTask } from './live-allocation.task';
 import {
   LiveRefreshTask,
@@ -33,10 +35,11 @@ const TASKS = [
   LiveRefreshTask,
   LiveStreamDetectionTask,
   LiveStreamAuditTask,
+  FinishRelayTask,
 ];
 
 @Module({
-  imports: [ChannelModule, NodeModule, LiveModule],
+  imports: [ChannelModule, NodeModule, LiveModule, FinishModule],
   controllers: [TasksController],
   providers: [
     ...TASKS,

@@ -1,5 +1,6 @@
 export * from './audit';
 export * from './channel';
 export * from './criterion';
+export * from './finish';
 export * from './live';
 export * from './node';
