@@ -157,19 +157,17 @@ export const LiveQuery = z
 export type LiveQuery = z.infer<typeof LiveQuery>;
 
 /**
- * `DELETE /api/lives`, the original body. Only `delete` — forgetting recflow's record — exists so
- * far; stopping the recorders (`finish` to keep the recording, `cancel` to discard it) comes with
- * the finish events. Deleting an active live must say `metadataOnly: true` (§14.12).
+ * `DELETE /api/lives`, the original body. `finish` stops the recorders and sends vodify `complete`
+ * (keep the recording); `cancel` stops them and sends `canceled` (discard it); `delete` only
+ * forgets recflow's record, and for an active live must say `metadataOnly: true` (§14.12).
+ * `isPurge` removes the row once the live is finished (its finish event is still sent).
  */
 export const DeleteLiveBody = z
   .object({
     recordId: Id,
-    cmd: z.literal('delete', {
-      error:
-        "only 'delete' (forget recflow's record) is available; finishing and cancelling recordings are not yet",
-    }),
+    cmd: z.enum(['finish', 'cancel', 'delete']),
     isPurge: z.boolean().default(false),
-    /** Required for an active live: its recorders keep running and their files are not post-processed. */
+    /** Required to `delete` an active live: its recorders keep running and their files are not post-processed. */
     metadataOnly: z.boolean().default(false),
   })
   .strict();
@@ -181,6 +179,8 @@ export const DeleteLiveResult = z.object({
   purged: z.boolean(),
   /** Nodes still recording the live after a metadata-only delete. */
   recordersLeftRunning: z.array(z.string()),
+  /** A finish or cancel is under way (the live is `finalizing`); follow the live's status. */
+  finishing: z.boolean(),
 });
 export type DeleteLiveResult = z.infer<typeof DeleteLiveResult>;
 
@@ -286,11 +286,13 @@ export const liveRoutes = {
     method: 'DELETE',
     path: '/api/lives',
     tag: 'Lives',
-    summary: "Forget a live's record (metadata only), optionally purging the row",
+    summary: 'Finish (keep), cancel (discard) or delete (forget) a live',
     description: [
-      'A finished or failed live is marked deleted, or removed with `isPurge`. An active live is refused (409)',
-      'unless `metadataOnly: true`: recflow then stops tracking it, but its recorders keep running until the',
-      'broadcast ends and their files are not sent to post-processing; the answer lists those nodes.',
+      '`finish` and `cancel` mark the live `finalizing` at once and answer; the recorders are stopped, recflow',
+      'waits until every reachable node has uploaded, then the live is finished and its SQS event (complete or',
+      'canceled) goes out through the outbox, if anything was recorded. Asking again while it finishes answers',
+      'with its state. `delete` of a finished or failed live marks it deleted (or purges it); of an active live it',
+      'is refused (409) unless `metadataOnly: true`, and the answer lists the nodes left recording.',
     ].join(' '),
     body: DeleteLiveBody,
     response: DeleteLiveResult,

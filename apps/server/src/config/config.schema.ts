@@ -144,6 +144,10 @@ export const ConfigSchema = z.object({
   SQS_SECRET_KEY: str().optional(),
   /** Another SQS-compatible endpoint (an emulator in tests). */
   SQS_ENDPOINT: url(/^https?$/, 'http://127.0.0.1:4566').optional(),
+  /** How long finishing waits for every reachable node to upload before it goes on without it. */
+  LIVE_FINISH_TIMEOUT_SEC: int(1, 3_600).default(180),
+  /** How often lives are checked for a broadcast that ended. */
+  LIVE_CLEANUP_INTERVAL_MS: int(500, 600_000).default(5_000),
   /** How often the outbox relay publishes due finish events. */
   FINISH_RELAY_INTERVAL_MS: int(100, 600_000).default(1_000),
 

@@ -51,8 +51,8 @@ export class LiveDeleter {
       this.logger.warn(
         `Live ${id} deleted as metadata only; still recording on ${nodes.join(', ') || 'no node'}`,
       );
-    if (body.isPurge) return { live: null, purged: true, recordersLeftRunning };
+    if (body.isPurge) return { live: null, purged: true, recordersLeftRunning, finishing: false };
     const [live] = await this.query.list({ ids: [id], status: [...LIVE_STATUSES], limit: 1 });
-    return { live: live ?? null, purged: false, recordersLeftRunning };
+    return { live: live ?? null, purged: false, recordersLeftRunning, finishing: false };
   }
 }

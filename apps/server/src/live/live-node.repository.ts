@@ -6,6 +6,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/database';
 import { DatabaseHandle } from '../db/db.module';
 import { liveNode, node } from '../db/schema';
 import { nodeLoad } from '../node/node.repository';
@@ -80,11 +81,11 @@ export class LiveNodeRepository {
     });
   }
 
-  async unbind(liveId: string, nodeIds?: string[]): Promise<void> {
+  async unbind(liveId: string, nodeIds?: string[], db: DbOrTx = this.db): Promise<void> {
     const condition = nodeIds
       ? and(eq(liveNode.liveId, liveId), inArray(liveNode.nodeId, nodeIds))
       : eq(liveNode.liveId, liveId);
     if (nodeIds?.length === 0) return;
-    await this.db.delete(liveNode).where(condition);
+    await db.delete(liveNode).where(condition);
   }
 }

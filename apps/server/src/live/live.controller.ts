@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { api, type RouteInput } from '@recflow/contracts';
 import { Input, Route } from '../http/route.decorator';
 import { LiveDeleter } from './live-deleter';
+import { LiveFinisher } from './live-finisher';
 import { LiveQueryService } from './live-query';
 import { LiveRegistrar } from './live-registrar';
 import { NodeDrainer } from './node-drainer';
@@ -13,6 +14,7 @@ export class LiveController {
     private readonly query: LiveQueryService,
     private readonly deleter: LiveDeleter,
     private readonly drainer: NodeDrainer,
+    private readonly finisher: LiveFinisher,
   ) {}
 
   @Route(api.lives.drain)
@@ -32,7 +34,8 @@ export class LiveController {
 
   @Route(api.lives.remove)
   remove(@Input() { body }: RouteInput<typeof api.lives.remove>) {
-    return this.deleter.remove(body);
+    if (body.cmd === 'delete') return this.deleter.remove(body);
+    return this.finisher.request(body.recordId, body.cmd, body.isPurge, 'operator');
   }
 
   @Route(api.lives.list)

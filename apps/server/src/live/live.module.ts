@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { ChannelModule } from '../channel/channel.module';
 import { CriterionModule } from '../criterion/criterion.module';
+import { FinishModule } from '../finish/finish.module';
 import { DetectionRepository } from './detection.repository';
 import { LiveController } from './live.controller';
 import { LiveRepository } from './live.repository';
 import { LiveAllocationRepository } from './live-allocation.repository';
 import { LiveAllocator } from './live-allocator';
 import { LiveBalancer } from './live-balancer';
+import { LiveCleaner } from './live-cleaner';
 import { LiveDeleter } from './live-deleter';
 import { LiveDetector } from './live-detector';
+import { LiveFinisher } from './live-finisher';
 import { LiveNodeRepository } from './live-node.repository';
 import { LiveQueryService } from './live-query';
 import { LiveRecovery } from './live-recovery';
@@ -22,7 +25,7 @@ import { StreamWatch } from './stream-watch';
 
 /** Lives: registration on nodes, allocation, and what the API shows of them. */
 @Module({
-  imports: [ChannelModule, CriterionModule],
+  imports: [ChannelModule, CriterionModule, FinishModule],
   controllers: [LiveController],
   providers: [
     LiveRepository,
@@ -42,6 +45,8 @@ import { StreamWatch } from './stream-watch';
     LiveDetector,
     LiveRefresher,
     StreamWatch,
+    LiveFinisher,
+    LiveCleaner,
   ],
   exports: [
     LiveRegistrar,
@@ -55,6 +60,8 @@ import { StreamWatch } from './stream-watch';
     LiveDetector,
     LiveRefresher,
     StreamWatch,
+    LiveFinisher,
+    LiveCleaner,
   ],
 })
 export class LiveModule {}

@@ -3,8 +3,18 @@ import { Injectable } from '@nestjs/common';
 import type { LiveQuery } from '@recflow/contracts';
 import { and, desc, eq, getTableColumns, type InferSelectModel, inArray, type SQL, sql } from 'drizzle-orm';
 import type { ChannelRow, GradeRow, PlatformRow } from '../channel/channel.mapper';
+import type { DbOrTx } from '../db/database';
 import { DatabaseHandle } from '../db/db.module';
-import { channel, channelGrade, live, liveNode, liveStream, node, platform } from '../db/schema';
+import {
+  channel,
+  channelGrade,
+  type FinishRequest,
+  live,
+  liveNode,
+  liveStream,
+  node,
+  platform,
+} from '../db/schema';
 import type { LiveStreamRow } from './live-stream.repository';
 
 export type LiveRow = InferSelectModel<typeof live>;
@@ -102,6 +112,26 @@ export class LiveRepository {
       .update(live)
       .set({ status: 'failed', failureReason: reason, updatedAt: sql`now()`, deletedAt: sql`now()` })
       .where(and(eq(live.id, id), inArray(live.status, ['initializing', 'recording'])));
+  }
+
+  /** recording/initializing → finalizing with the request; undefined if the live was not active. */
+  async markFinalizing(id: string, request: FinishRequest): Promise<LiveRow | undefined> {
+    const [row] = await this.db
+      .update(live)
+      .set({ status: 'finalizing', finishRequest: request, updatedAt: sql`now()` })
+      .where(and(eq(live.id, id), inArray(live.status, ['initializing', 'recording'])))
+      .returning();
+    return row;
+  }
+
+  /** finalizing → deleted, inside the finishing transaction; false if it was not finalizing. */
+  async completeFinish(tx: DbOrTx, id: string): Promise<boolean> {
+    const rows = await tx
+      .update(live)
+      .set({ status: 'deleted', updatedAt: sql`now()`, deletedAt: sql`now()` })
+      .where(and(eq(live.id, id), eq(live.status, 'finalizing')))
+      .returning({ id: live.id });
+    return rows.length > 0;
   }
 
   /** Marks the live deleted (its record kept); the first deletion time is kept. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FollowedChannels } from '../channel/followed-channels';
 import { AppConfig } from '../config/app-config';
+import { LiveCleaner } from '../live/live-cleaner';
 import { LiveDetector } from '../live/live-detector';
 import { LiveRefresher } from '../live/live-refresher';
 import { StreamWatch } from '../live/stream-watch';
@@ -94,5 +95,23 @@ export class LiveStreamAuditTask implements PeriodicTask {
 
   async run() {
     return { ...(await this.watch.audit()) };
+  }
+}
+
+/** `live_cleanup`: finishes lives whose broadcast is over. */
+@Injectable()
+export class LiveCleanupTask implements PeriodicTask {
+  readonly name = 'live_cleanup';
+  readonly intervalMs: number;
+
+  constructor(
+    config: AppConfig,
+    private readonly cleaner: LiveCleaner,
+  ) {
+    this.intervalMs = config.values.LIVE_CLEANUP_INTERVAL_MS;
+  }
+
+  async run() {
+    return { ...(await this.cleaner.clean()) };
   }
 }

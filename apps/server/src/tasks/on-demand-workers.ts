@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import { Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
+import { FINISH_QUEUE, LiveFinisher } from '../live/live-finisher';
 import { DRAIN_QUEUE, type DrainJob, NodeDrainer } from '../live/node-drainer';
 import { bullConnection, bullPrefix } from '../redis/bullmq-connection';
 
@@ -21,10 +22,26 @@ export class OnDemandWorkers implements OnApplicationBootstrap, BeforeApplicatio
   constructor(
     private readonly config: AppConfig,
     private readonly drainer: NodeDrainer,
+    private readonly finisher: LiveFinisher,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.config.values.SCHEDULER_ENABLED) return;
+    const finishing = new Worker(
+      FINISH_QUEUE,
+      (job) => this.finisher.finalize((job.data as { liveId: string }).liveId),
+      {
+        connection: bullConnection(this.config),
+        prefix: bullPrefix(this.config),
+        // Finishing mostly waits on nodes uploading: several lives can wait at once.
+        concurrency: 10,
+      },
+    );
+    finishing.on('failed', (job, error) =>
+      this.logger.error(`${FINISH_QUEUE} job ${job?.id} failed: ${error.message}`),
+    );
+    finishing.on('error', (error) => this.logger.warn(`${FINISH_QUEUE} worker: ${error.message}`));
+    this.workers.push(finishing);
     const worker = new Worker(
       DRAIN_QUEUE,
       (job) => this.drainer.drain(job.data as DrainJob, (progress) => job.updateProgress({ ...progress })),

@@ -9,6 +9,7 @@ import { ChannelRefreshTask } from './channel-refresh.task';
 import { FinishRelayTask } from './finish-relay.task';
 import { LiveAllocationTask } from './live-allocation.task';
 import {
+  LiveCleanupTask,
   LiveRefreshTask,
   LiveRegisterCriteriaTask,
   LiveRegisterFollowedTask,
@@ -36,6 +37,7 @@ const TASKS = [
   LiveStreamDetectionTask,
   LiveStreamAuditTask,
   FinishRelayTask,
+  LiveCleanupTask,
 ];
 
 @Module({

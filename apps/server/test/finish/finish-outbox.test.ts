@@ -136,16 +136,14 @@ describe('the finish-event outbox', () => {
 
   it('refuses to publish a body outside the contract', async () => {
     await expect(
-      app.app
-        .get(SqsPublisher)
-        .publish('x', {
-          status: 'complete',
-          platform: 'chzzk',
-          uid: 'u',
-          videoName: 'v',
-          fsName: 'f',
-          extra: 1,
-        }),
+      app.app.get(SqsPublisher).publish('x', {
+        status: 'complete',
+        platform: 'chzzk',
+        uid: 'u',
+        videoName: 'v',
+        fsName: 'f',
+        extra: 1,
+      }),
     ).rejects.toThrow();
   });
 });

@@ -60,22 +60,20 @@ describe('deleting a live (metadata only, §14.12)', () => {
     const result = await app.api.ok(api.lives.remove, {
       body: { recordId: dto.id, cmd: 'delete', isPurge: true },
     });
-    expect(result).toEqual({ live: null, purged: true, recordersLeftRunning: [] });
+    expect(result).toEqual({ live: null, purged: true, recordersLeftRunning: [], finishing: false });
     expect((await app.api.call(api.lives.get, { params: { id: dto.id } })).status).toBe(404);
     expect((await app.api.call(api.lives.remove, { body: { recordId: dto.id, cmd: 'delete' } })).status).toBe(
       404,
     );
   });
 
-  it('says plainly that finish and cancel are not available yet', async () => {
-    const answer = await app.api.raw('DELETE', '/api/lives', {
-      recordId: '00000000-0000-4000-8000-000000000000',
-      cmd: 'finish',
-      isPurge: false,
-    });
-    expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({
-      errors: [{ field: 'body.cmd', message: expect.stringContaining("only 'delete'") }],
-    });
+  it('answers 404 for an unknown live, whatever the command', async () => {
+    for (const cmd of ['finish', 'cancel', 'delete'] as const) {
+      const answer = await app.api.call(api.lives.remove, {
+        body: { recordId: '00000000-0000-4000-8000-000000000000', cmd },
+      });
+      expect(answer.status, cmd).toBe(404);
+    }
+    expect((await app.api.raw('DELETE', '/api/lives', { recordId: 'x', cmd: 'stop' })).status).toBe(400);
   });
 });

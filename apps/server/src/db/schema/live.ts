@@ -42,6 +42,14 @@ export const liveStream = pgTable(
  * `deleted` is the original's name for a finished (or disabled) live and is kept for API
  * compatibility; `failed` marks a registration that could not complete (reason in failure_reason).
  */
+export interface FinishRequest {
+  /** `finish` keeps the recording (SQS complete), `cancel` discards it (SQS canceled). */
+  cmd: 'finish' | 'cancel';
+  purge: boolean;
+  by: 'operator' | 'cleaner';
+  at: string;
+}
+
 export type RecordedReason =
   | { by: 'manual' }
   | { by: 'followed' }
@@ -75,6 +83,8 @@ export const live = pgTable(
     isAdult: boolean().notNull().default(false),
     status: liveStatus().notNull().default('initializing'),
     failureReason: text(),
+    /** What was asked when the live started finishing: the command, purge, and by whom. */
+    finishRequest: jsonb().$type<FinishRequest>(),
     /** Why the live is recorded: by hand, a followed channel, or which criterion matched with what. */
     recordedReason: jsonb().$type<RecordedReason>(),
     domesticOnly: boolean().notNull().default(false),

@@ -1,0 +1,150 @@
+/**
+ * Finishing a live (behaviour.md §6.2, with §14.2–4 fixed). `request` marks it `finalizing` — a
+ * persisted status the cleaner and the balancer leave alone — and queues a `live_finish` job keyed
+ * by the live, so asking twice finishes once. `finalize` (the job, safe to re-run after a crash):
+ * stops every bound recorder, waits until each reachable node has uploaded and dropped it (a dead
+ * node cannot upload and is not waited for), then, in one transaction, ends the live, releases its
+ * nodes and writes the SQS finish event to the outbox — if anything was recorded, judged by the
+ * live's binding history and segment sets, not by its current bindings (§14.3).
+ */
+import { Injectable, Logger } from '@nestjs/common';
+import { type DeleteLiveResult, LIVE_STATUSES, type SqsFinishMessage } from '@recflow/contracts';
+import { and, count, eq } from 'drizzle-orm';
+import { AuditLog } from '../audit/audit-log';
+import { AppConfig } from '../config/app-config';
+import { DatabaseHandle } from '../db/db.module';
+import { auditEvent, type FinishRequest, live as liveTable } from '../db/schema';
+import { FinishOutbox } from '../finish/finish-outbox';
+import { ConflictError, NotFoundError } from '../shared/errors';
+import { JobProducer } from '../tasks/job-producer';
+import { RecnodeClient } from '../upstream/recnode/recnode.client';
+import { RecnodeRedis } from '../upstream/recnode/recnode-redis';
+import { LiveRepository } from './live.repository';
+import { LiveNodeRepository } from './live-node.repository';
+import { LiveQueryService } from './live-query';
+
+export const FINISH_QUEUE = 'live_finish';
+const POLL_MS = 1_000;
+
+@Injectable()
+export class LiveFinisher {
+  private readonly logger = new Logger('LiveFinisher');
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly handle: DatabaseHandle,
+    private readonly lives: LiveRepository,
+    private readonly bindings: LiveNodeRepository,
+    private readonly query: LiveQueryService,
+    private readonly producer: JobProducer,
+    private readonly recnode: RecnodeClient,
+    private readonly recnodeRedis: RecnodeRedis,
+    private readonly outbox: FinishOutbox,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async request(
+    liveId: string,
+    cmd: 'finish' | 'cancel',
+    purge: boolean,
+    by: FinishRequest['by'],
+  ): Promise<DeleteLiveResult> {
+    const request: FinishRequest = { cmd, purge, by, at: new Date().toISOString() };
+    const marked = await this.lives.markFinalizing(liveId, request);
+    if (marked) {
+      await this.audit.record({
+        kind: 'live.finishing',
+        liveId,
+        message: `${cmd} requested by the ${by}${purge ? ' (purge)' : ''}`,
+      });
+    } else {
+      const current = await this.lives.record(liveId);
+      if (!current) throw new NotFoundError(`No live with id ${liveId}`, 'live.not_found');
+      if (current.live.status !== 'finalizing') {
+        throw new ConflictError(
+          `Live ${liveId} is already ${current.live.status}; there is nothing to ${cmd}`,
+          'live.not_active',
+        );
+      }
+    }
+    // A job per live: a repeated request while finishing queues nothing new.
+    await this.producer.enqueue(
+      FINISH_QUEUE,
+      { liveId },
+      { jobId: `finish-${liveId}`, attempts: 5, backoff: { type: 'exponential', delay: 3_000 } },
+    );
+    const [dto] = await this.query.list({
+      ids: [liveId],
+      status: [...LIVE_STATUSES],
+      limit: 1,
+      segments: false,
+    });
+    return { live: dto ?? null, purged: false, recordersLeftRunning: [], finishing: true };
+  }
+
+  /** The job. Returns what happened; throws to be retried when the database is unreachable. */
+  async finalize(liveId: string): Promise<'finished' | 'not_finalizing'> {
+    const record = await this.lives.record(liveId);
+    if (!record || record.live.status !== 'finalizing' || !record.live.finishRequest) return 'not_finalizing';
+    const request = record.live.finishRequest;
+    const nodes = record.nodes;
+    await Promise.allSettled(nodes.map((n) => this.recnode.cancel(n.endpoint, liveId)));
+    const unfinished = await this.waitForUploads(liveId, nodes);
+
+    const segments = await this.recnodeRedis.segmentCounts([liveId], 'master').catch(() => [null]);
+    const recorded = (segments[0]?.success ?? 0) > 0 || (await this.everBound(liveId));
+    const body: SqsFinishMessage = {
+      status: request.cmd === 'finish' ? 'complete' : 'canceled',
+      platform: record.platform.name,
+      uid: record.channel.sourceId,
+      videoName: record.live.videoName,
+      fsName: record.live.fsName,
+    };
+    await this.handle.database.db.transaction(async (tx) => {
+      if (!(await this.lives.completeFinish(tx, liveId))) return;
+      await this.bindings.unbind(liveId, undefined, tx);
+      if (recorded) await this.outbox.enqueue(tx, liveId, body);
+      if (request.purge) await tx.delete(liveTable).where(eq(liveTable.id, liveId));
+    });
+    await this.audit.record({
+      kind: 'live.finished',
+      liveId: request.purge ? null : liveId,
+      message: `${request.cmd === 'finish' ? 'finished' : 'cancelled'}${recorded ? `; SQS ${body.status} queued` : '; nothing was recorded, no SQS event'}${
+        unfinished.length ? `; gave up waiting for ${unfinished.join(', ')}` : ''
+      }`,
+    });
+    this.logger.log(
+      `Live ${liveId} ${request.cmd === 'finish' ? 'finished' : 'cancelled'} (${recorded ? body.status : 'nothing recorded'})`,
+    );
+    return 'finished';
+  }
+
+  /** Polls the reachable nodes until none lists the live; returns the nodes it gave up on. */
+  private async waitForUploads(
+    liveId: string,
+    nodes: Array<{ name: string; endpoint: string }>,
+  ): Promise<string[]> {
+    const deadline = Date.now() + this.config.values.LIVE_FINISH_TIMEOUT_SEC * 1000;
+    let pending = nodes;
+    while (pending.length > 0) {
+      const answers = await Promise.allSettled(pending.map((n) => this.recnode.recordings(n.endpoint)));
+      // Unreachable nodes cannot upload any more: waiting for them would only delay the others.
+      pending = pending.filter((_, i) => {
+        const a = answers[i]!;
+        return a.status === 'fulfilled' && a.value.some((r) => r.id === liveId);
+      });
+      if (pending.length === 0) return [];
+      if (Date.now() > deadline) return pending.map((n) => n.name);
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+    return [];
+  }
+
+  private async everBound(liveId: string): Promise<boolean> {
+    const [row] = await this.handle.database.db
+      .select({ n: count() })
+      .from(auditEvent)
+      .where(and(eq(auditEvent.liveId, liveId), eq(auditEvent.kind, 'live.node_added')));
+    return (row?.n ?? 0) > 0;
+  }
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "live" ADD COLUMN "finish_request" jsonb;
