@@ -22,6 +22,7 @@ import { RecnodeRedis } from '../upstream/recnode/recnode-redis';
 import { LiveRepository } from './live.repository';
 import { LiveNodeRepository } from './live-node.repository';
 import { LiveQueryService } from './live-query';
+import { Notifications } from './notifications';
 
 export const FINISH_QUEUE = 'live_finish';
 const POLL_MS = 1_000;
@@ -41,6 +42,7 @@ export class LiveFinisher {
     private readonly recnodeRedis: RecnodeRedis,
     private readonly outbox: FinishOutbox,
     private readonly audit: AuditLog,
+    private readonly notifications: Notifications,
   ) {}
 
   async request(
@@ -117,6 +119,20 @@ export class LiveFinisher {
       `Live ${liveId} ${request.cmd === 'finish' ? 'finished' : 'cancelled'} (${recorded ? body.status : 'nothing recorded'})`,
     );
     return 'finished';
+  }
+
+  /**
+   * Called when the job has used up its attempts (§14.4): the live keeps its row and stays
+   * `finalizing` with the reason, so nothing is lost and an operator is told.
+   */
+  async giveUp(liveId: string, reason: string): Promise<void> {
+    const message = `finishing failed after every retry: ${reason}`;
+    await this.handle.database.db
+      .update(liveTable)
+      .set({ failureReason: message })
+      .where(and(eq(liveTable.id, liveId), eq(liveTable.status, 'finalizing')));
+    await this.audit.record({ kind: 'live.finish_failed', liveId, message });
+    this.notifications.finishFailed(liveId, reason);
   }
 
   /** Polls the reachable nodes until none lists the live; returns the nodes it gave up on. */

@@ -31,6 +31,10 @@ export class Notifications {
     );
   }
 
+  finishFailed(liveId: string, reason: string): void {
+    this.notifier.notify(`Failed to finish live: live_id=${liveId}, reason=${reason}`);
+  }
+
   nodeCordoned(name: string): void {
     this.notifier.notify(`Node ${name} is cordoned due to failure count exceeded threshold`);
   }

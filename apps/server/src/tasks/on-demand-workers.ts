@@ -37,9 +37,17 @@ export class OnDemandWorkers implements OnApplicationBootstrap, BeforeApplicatio
         concurrency: 10,
       },
     );
-    finishing.on('failed', (job, error) =>
-      this.logger.error(`${FINISH_QUEUE} job ${job?.id} failed: ${error.message}`),
-    );
+    finishing.on('failed', (job, error) => {
+      this.logger.error(
+        `${FINISH_QUEUE} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`,
+      );
+      // Out of retries: keep the row, say why, and tell an operator (§14.4).
+      if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+        void this.finisher
+          .giveUp((job.data as { liveId: string }).liveId, error.message)
+          .catch(() => undefined);
+      }
+    });
     finishing.on('error', (error) => this.logger.warn(`${FINISH_QUEUE} worker: ${error.message}`));
     this.workers.push(finishing);
     const worker = new Worker(

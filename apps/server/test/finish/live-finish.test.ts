@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { api, FINISH_EVENT_ID_ATTRIBUTE, type LiveDto } from '@recflow/contracts';
 import { type Simulator, startSimulator } from '@recflow/simulator';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { live as liveTable, platform } from '../../src/db/schema';
+import { LiveFinisher } from '../../src/live/live-finisher';
 import { FAUXQS_CREDENTIALS, FAUXQS_REGION, type Fauxqs, startFauxqs } from '../support/fauxqs';
-import { uniqueId } from '../support/fixtures';
+import { addChannel, uniqueId } from '../support/fixtures';
 import { registerFleet } from '../support/fleet';
 import { simulatorSettings } from '../support/simulated-world';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -159,5 +162,35 @@ describe('finishing a live', () => {
     expect(
       (await app.api.call(api.lives.remove, { body: { recordId: other.id, cmd: 'finish' } })).status,
     ).toBe(409);
+  });
+});
+
+describe('a finish that gives up', () => {
+  it('keeps the live finalizing with the reason, and tells an operator (§14.4)', async () => {
+    const ch = await addChannel(app.api, sim);
+    const [pf] = await app.database.db.select().from(platform).where(eq(platform.name, 'chzzk'));
+    const [stuck] = await app.database.db
+      .insert(liveTable)
+      .values({
+        channelId: ch.id,
+        platformId: pf!.id,
+        sourceId: '9',
+        liveTitle: 'stuck',
+        fsName: 'local',
+        videoName: uniqueId('v'),
+        status: 'finalizing',
+        finishRequest: { cmd: 'finish', purge: false, by: 'operator', at: new Date().toISOString() },
+      })
+      .returning();
+    sim.untf.clear();
+    await app.app.get(LiveFinisher).giveUp(stuck!.id, 'the database kept failing');
+    const kept = await app.api.ok(api.lives.get, { params: { id: stuck!.id } });
+    expect(kept).toMatchObject({
+      status: 'finalizing',
+      failureReason: expect.stringContaining('the database kept failing'),
+    });
+    await waitFor(() => sim.untf.find(`Failed to finish live: live_id=${stuck!.id}`).length === 1, {
+      what: 'the alert',
+    });
   });
 });
