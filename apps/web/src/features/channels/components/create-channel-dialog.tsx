@@ -1,10 +1,11 @@
-import { CreateChannelBody, DEFAULT_GRADE_NAME, PLATFORMS, type PlatformName } from '@recflow/contracts';
+import { CreateChannelBody, DEFAULT_GRADE_NAME, type PlatformName } from '@recflow/contracts';
 import { PlusIcon } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { toast } from 'sonner';
 import { type FormErrors, fromFailure, fromIssues, NO_ERRORS } from '@/shared/lib/form-errors';
 import { ErrorAlert } from '@/shared/ui/alert';
 import { Button } from '@/shared/ui/button';
+import { ChannelAddressFields } from '@/shared/ui/channel-address-fields';
 import {
   Dialog,
   DialogContent,
@@ -15,7 +16,7 @@ import {
   DialogTrigger,
 } from '@/shared/ui/dialog';
 import { Field } from '@/shared/ui/field';
-import { Input, Textarea } from '@/shared/ui/input';
+import { Textarea } from '@/shared/ui/input';
 import { Label } from '@/shared/ui/label';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/shared/ui/select';
 import { Switch } from '@/shared/ui/switch';
@@ -93,36 +94,13 @@ export function CreateChannelDialog({ catalog }: { catalog: ChannelCatalog }) {
         </DialogHeader>
         <form className="grid gap-4" onSubmit={(e) => void submit(e)} noValidate>
           {errors.general && <ErrorAlert>{errors.general}</ErrorAlert>}
-          <div className="grid grid-cols-[8rem_1fr] gap-3">
-            <Field label="Platform" error={errors.fields.platformName}>
-              {(control) => (
-                <Select
-                  value={form.platformName}
-                  onValueChange={(v) => set('platformName', v as PlatformName)}
-                >
-                  <SelectTrigger {...control}>
-                    <SelectValue />
-                  </SelectTrigger>
-                  <SelectContent>
-                    {PLATFORMS.map((name) => (
-                      <SelectItem key={name} value={name}>
-                        {name}
-                      </SelectItem>
-                    ))}
-                  </SelectContent>
-                </Select>
-              )}
-            </Field>
-            <Field label="Channel id" error={errors.fields.sourceId}>
-              <Input
-                value={form.sourceId}
-                onChange={(e) => set('sourceId', e.target.value)}
-                placeholder={form.platformName === 'chzzk' ? '32-character channel id' : 'station id'}
-                autoComplete="off"
-                autoFocus
-              />
-            </Field>
-          </div>
+          <ChannelAddressFields
+            platformName={form.platformName}
+            sourceId={form.sourceId}
+            onPlatformChange={(v) => set('platformName', v)}
+            onSourceIdChange={(v) => set('sourceId', v)}
+            errors={{ platformName: errors.fields.platformName, sourceId: errors.fields.sourceId }}
+          />
           <Field label="Grade" error={errors.fields.gradeName}>
             {(control) => (
               <Select value={form.gradeName} onValueChange={(v) => set('gradeName', v)}>

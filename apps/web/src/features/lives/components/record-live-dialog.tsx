@@ -1,4 +1,4 @@
-import { CreateLiveBody, type LiveDto, PLATFORMS, type PlatformName } from '@recflow/contracts';
+import { CreateLiveBody, type LiveDto } from '@recflow/contracts';
 import { CircleDotIcon } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import { ApiError } from '@/shared/api/api-error';
 import { type FormErrors, fromFailure, fromIssues, NO_ERRORS } from '@/shared/lib/form-errors';
 import { ErrorAlert } from '@/shared/ui/alert';
 import { Button } from '@/shared/ui/button';
+import { ChannelAddressFields } from '@/shared/ui/channel-address-fields';
 import {
   Dialog,
   DialogContent,
@@ -17,7 +18,6 @@ import {
   DialogTrigger,
 } from '@/shared/ui/dialog';
 import { Field } from '@/shared/ui/field';
-import { Input } from '@/shared/ui/input';
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/shared/ui/select';
 import { useCreateLive } from '../api/create-live';
 import type { FleetOptions } from '../model/fleet-options';
@@ -126,36 +126,13 @@ export function RecordLiveDialog({ groups, onRecorded }: RecordLiveDialogProps) 
               )}
             </ErrorAlert>
           )}
-          <div className="grid grid-cols-[8rem_1fr] gap-3">
-            <Field label="Platform" error={errors.fields.platformName}>
-              {(control) => (
-                <Select
-                  value={form.platformName}
-                  onValueChange={(v) => set('platformName', v as PlatformName)}
-                >
-                  <SelectTrigger {...control}>
-                    <SelectValue />
-                  </SelectTrigger>
-                  <SelectContent>
-                    {PLATFORMS.map((name) => (
-                      <SelectItem key={name} value={name}>
-                        {name}
-                      </SelectItem>
-                    ))}
-                  </SelectContent>
-                </Select>
-              )}
-            </Field>
-            <Field label="Channel id" error={errors.fields.sourceId}>
-              <Input
-                value={form.sourceId}
-                onChange={(e) => set('sourceId', e.target.value)}
-                placeholder={form.platformName === 'chzzk' ? '32-character channel id' : 'station id'}
-                autoComplete="off"
-                autoFocus
-              />
-            </Field>
-          </div>
+          <ChannelAddressFields
+            platformName={form.platformName}
+            sourceId={form.sourceId}
+            onPlatformChange={(v) => set('platformName', v)}
+            onSourceIdChange={(v) => set('sourceId', v)}
+            errors={{ platformName: errors.fields.platformName, sourceId: errors.fields.sourceId }}
+          />
           <Field label="Nodes" error={errors.fields.nodeCount} hint="Each on a different node group.">
             {(control) => (
               <Select
