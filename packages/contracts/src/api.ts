@@ -7,6 +7,7 @@ import { finishRoutes } from './finish';
 import { healthRoutes } from './health';
 import { liveRoutes } from './live';
 import { nodeGroupRoutes, nodeRoutes } from './node';
+import { recordingRoutes } from './recording';
 import { taskRoutes } from './task';
 
 export const api = {
@@ -21,6 +22,7 @@ export const api = {
   lives: liveRoutes,
   nodeGroups: nodeGroupRoutes,
   nodes: nodeRoutes,
+  recordings: recordingRoutes,
   tasks: taskRoutes,
 } as const;
 

@@ -10,6 +10,7 @@ export * from './live';
 export * from './node';
 export * from './problem';
 export * from './recnode';
+export * from './recording';
 export * from './route';
 export * from './stlink';
 export * from './streamq';
