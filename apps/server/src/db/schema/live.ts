@@ -1,6 +1,7 @@
 /** Live domain tables: live_stream (a resolved HLS playlist of one broadcast) and live (one recording). */
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   index,
@@ -46,7 +47,8 @@ export interface FinishRequest {
   /** `finish` keeps the recording (SQS complete), `cancel` discards it (SQS canceled). */
   cmd: 'finish' | 'cancel';
   purge: boolean;
-  by: 'operator' | 'cleaner';
+  /** The operator, the cleaner (broadcast over), or recovery (the live was restarted as a new record). */
+  by: 'operator' | 'cleaner' | 'recovery';
   at: string;
 }
 
@@ -89,15 +91,24 @@ export const live = pgTable(
     recordedReason: jsonb().$type<RecordedReason>(),
     domesticOnly: boolean().notNull().default(false),
     overseasFirst: boolean().notNull().default(false),
+    /** The live this one replaced when recnode found that one invalid (§6.6): a new record of the same broadcast. */
+    restartedFrom: uuid().references((): AnyPgColumn => live.id, { onDelete: 'set null' }),
+    /** Since when the platform says the broadcast is on but its stream cannot be fetched (§15); null when it can. */
+    streamUnavailableSince: tstz(),
     createdAt: createdAt(),
     updatedAt: tstz(),
     deletedAt: tstz(),
   },
   (t) => [
-    // §14.5: at most one active live per channel; the database decides, not a read-then-write check.
+    // §14.5: at most one live recording a channel; the database decides, not a read-then-write check.
+    // A `finalizing` live's recorders are stopping, so it does not hold the channel: a live restarted
+    // as a new record (§6.6) takes over in the same transaction that moves the old one to finalizing.
+    // Registration and detection still wait for a finishing live by their own rule.
     uniqueIndex('live_one_active_per_channel_key')
       .on(t.channelId)
-      .where(sql`${t.status} in ('initializing', 'recording', 'finalizing')`),
+      .where(sql`${t.status} in ('initializing', 'recording')`),
+    // A live is restarted at most once: two replicas racing on the same invalid live create one successor.
+    uniqueIndex('live_restarted_from_key').on(t.restartedFrom).where(sql`${t.restartedFrom} is not null`),
     // The recording folder name must be unique per channel (it is part of the storage path).
     uniqueIndex('live_channel_video_name_key').on(t.channelId, t.videoName),
     index('live_active_status_idx')
