@@ -49,6 +49,18 @@ export interface RegistrationRequest {
   reason?: RecordedReason;
 }
 
+/** What launching a created live needs besides its row. */
+export interface LaunchContext {
+  platform: PlatformName;
+  channel: { sourceId: string; username: string; isFollowed: boolean };
+  grade: { nodesPerLive: number | null; shouldNotify: boolean };
+  liveInfo: Pick<LiveInfo, 'viewCnt' | 'liveTitle' | 'type' | 'liveUid'>;
+  stream: ResolvedStream;
+  nodeCount?: number;
+  nodeIds?: string[];
+  groupIds?: string[];
+}
+
 const VIDEO_NAME_ATTEMPTS = 5;
 
 @Injectable()
@@ -124,19 +136,38 @@ export class LiveRegistrar {
       channel.username,
     );
 
+    await this.launch(live, {
+      platform: request.platform,
+      channel,
+      grade,
+      liveInfo,
+      stream,
+      nodeCount: request.nodeCount,
+      nodeIds: request.nodeIds,
+      groupIds: request.groupIds,
+    });
+    return live.id;
+  }
+
+  /**
+   * Steps 4–6 for a live row just created (by registration, or by a restart, §6.6): its LiveState,
+   * its nodes, `recording`. Returns whether a node started it; a live no node started is failed.
+   */
+  async launch(live: LiveRow, context: LaunchContext): Promise<boolean> {
+    const { channel, grade, liveInfo, stream } = context;
     const started: Array<{ endpoint: string }> = [];
     try {
       const state = buildLiveState(
         {
           id: live.id,
-          platform: request.platform,
+          platform: context.platform,
           channelSourceId: channel.sourceId,
           channelName: channel.username,
           liveSourceId: live.sourceId,
           liveTitle: live.liveTitle,
           videoName: live.videoName,
           fsName: live.fsName,
-          domesticOnly,
+          domesticOnly: live.domesticOnly,
           isFollowed: channel.isFollowed,
           stream,
           createdAt: live.createdAt,
@@ -145,16 +176,16 @@ export class LiveRegistrar {
       );
       await this.recnodeRedis.createLiveState(state, this.config.values.LIVE_STATE_EXPIRE_SEC);
       const count = Math.min(
-        request.nodeCount ?? grade.nodesPerLive ?? this.config.values.NODES_PER_LIVE,
+        context.nodeCount ?? grade.nodesPerLive ?? this.config.values.NODES_PER_LIVE,
         this.config.values.MAX_CONCURRENT_LIVE,
       );
       const result = await this.allocator.allocate({
         liveId: live.id,
         count,
-        domesticOnly,
-        overseasFirst,
-        onlyNodeIds: request.nodeIds,
-        onlyGroupIds: request.groupIds,
+        domesticOnly: live.domesticOnly,
+        overseasFirst: live.overseasFirst,
+        onlyNodeIds: context.nodeIds,
+        onlyGroupIds: context.groupIds,
       });
       started.push(...result.started);
       if (result.started.length === 0) {
@@ -162,15 +193,17 @@ export class LiveRegistrar {
         const reason = [result.shortfall, tried && `nodes that failed: ${tried}`].filter(Boolean).join('; ');
         await this.compensate(live.id, [], reason || 'no node started the recording');
         this.notifications.noNode(channel.username, liveInfo);
-        return live.id;
+        return false;
       }
       await this.lives.markRecording(live.id);
+      const reason = live.recordedReason ?? { by: 'manual' };
+      const restarted = live.restartedFrom ? `restart of ${live.restartedFrom}, ` : '';
       await this.audit.record(
         {
           kind: 'live.registered',
           liveId: live.id,
-          message: `registered (${describeReason(request.reason)}) on ${result.started.map((n) => n.name).join(', ')}`,
-          details: { reason: request.reason ?? { by: 'manual' } },
+          message: `registered (${restarted}${describeReason(reason)}) on ${result.started.map((n) => n.name).join(', ')}`,
+          details: { reason },
         },
         ...result.started.map((n) => ({
           kind: 'live.node_added',
@@ -189,7 +222,7 @@ export class LiveRegistrar {
       this.logger.log(
         `New Live: ${channel.username} "${live.liveTitle}" on ${result.started.map((n) => n.name).join(', ')}`,
       );
-      return live.id;
+      return true;
     } catch (error) {
       await this.compensate(live.id, started, `registration failed: ${(error as Error).message}`);
       throw error;
