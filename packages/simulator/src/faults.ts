@@ -22,8 +22,11 @@ export class Faults {
   streamq: ServiceFault = NO_FAULT;
   stlink: ServiceFault = NO_FAULT;
   untf: ServiceFault = NO_FAULT;
+  /** Faults of streamq live searches for one searched value (tag, keyword or number). */
+  readonly searches = new Map<string, ServiceFault>();
 
   reset(): void {
+    this.searches.clear();
     this.streamq = NO_FAULT;
     this.stlink = NO_FAULT;
     this.untf = NO_FAULT;

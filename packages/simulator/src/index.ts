@@ -1,3 +1,4 @@
+export { type BroadcastRecord, BroadcastSchedule, type PlannedBroadcast } from './broadcast-schedule';
 export { type Clock, ScaledClock } from './clock';
 export { applyFault, Faults, NO_FAULT, type ServiceFault } from './faults';
 export { type MediaPlaylist, parsePlaylist, renderPlaylist } from './hls/m3u8';
@@ -16,6 +17,7 @@ export {
 } from './recnode/live-state-writer';
 export { type NodeCondition, type NodeDeath, RecnodeNode } from './recnode/node';
 export { DEFAULT_RECORDER_SETTINGS, type RecorderSettings } from './recnode/recorder';
+export { type RecordingStart, StartLog } from './recnode/start-log';
 export { type Simulator, type SimulatorOptions, startSimulator } from './server';
 export { StlinkAccess, type StlinkAccessRule, type StlinkRoute } from './stlink/stlink-access';
 export { DEFAULT_UNTF_KEY, type Notification, UntfInbox } from './untf/untf-inbox';

@@ -6,8 +6,10 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { BroadcastSchedule } from './broadcast-schedule';
 import { type Clock, ScaledClock } from './clock';
 import { controlRoutes } from './control/control-routes';
+import { detectionRoutes } from './control/detection-routes';
 import { nodeRoutes } from './control/node-routes';
 import { streamRoutes } from './control/stream-routes';
 import { applyFault, Faults } from './faults';
@@ -64,6 +66,8 @@ export interface Simulator {
   readonly ledger: Ledger;
   /** Notifications recflow sent to the simulated untf. */
   readonly untf: UntfInbox;
+  /** Broadcasts planned to go on air later. */
+  readonly schedule: BroadcastSchedule;
   /** Number of requests served per service, for assertions. */
   readonly requests: Record<Service, number>;
   /** The settings that point recflow at this simulator. */
@@ -84,6 +88,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const clock = new ScaledClock(timeScale);
   const ticker = new Ticker(clock, options.tickMs ?? Math.max(5, Math.min(20, Math.round(200 / timeScale))));
   const world = new World(() => new Date(clock.now()));
+  const schedule = new BroadcastSchedule(world);
   const faults = new Faults();
   const ledger = new Ledger(options.ledgerRetainSegments);
   const http = new HttpClient();
@@ -110,14 +115,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const recflowEnv = () => environment(url, token, redis, fleet, untf);
   const routers: Record<Exclude<Service, 'recnode'>, Router> = {
     untf: untfRoutes(new Router(), untf),
-    streamq: streamqRoutes(new Router(), world),
+    streamq: streamqRoutes(new Router(), world, faults),
     stlink: stlinkRoutes(new Router(), world, streams, access),
     hls: originRoutes(new Router(), streams, clock),
     control: untfControlRoutes(
-      nodeRoutes(
-        streamRoutes(controlRoutes(new Router(), world, faults, recflowEnv), world, streams, access, clock),
-        fleet,
-        ledger,
+      detectionRoutes(
+        nodeRoutes(
+          streamRoutes(controlRoutes(new Router(), world, faults, recflowEnv), world, streams, access, clock),
+          fleet,
+          ledger,
+        ),
+        schedule,
+        fleet.starts,
+        faults,
       ),
       untf,
     ),
@@ -187,9 +197,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     nodes: fleet,
     ledger,
     untf,
+    schedule,
     requests,
     recflowEnv,
     close: async () => {
+      schedule.clear();
       ticker.stop();
       await fleet.close();
       http.close();

@@ -10,6 +10,7 @@ import { HttpError, type Request, type Router, readBody } from '../http';
 import { RecnodeNode } from './node';
 import { authFailure, nodeApiRoutes } from './node-api';
 import type { RecorderDeps } from './recorder';
+import { StartLog } from './start-log';
 
 export interface NodeSpec {
   name: string;
@@ -39,6 +40,8 @@ export class NodeFleet {
   private readonly nodes = new Map<string, { node: RecnodeNode; routes: Router }>();
   /** Set once the HTTP server listens; node endpoints are absolute. */
   baseUrl = '';
+  /** Accepted start requests, when they arrived. */
+  readonly starts = new StartLog();
 
   constructor(
     private readonly redisOptions: RecnodeRedisOptions,
@@ -118,7 +121,23 @@ export class NodeFleet {
     };
     const unauthorized = authFailure(request, this.token);
     if (unauthorized) throw new HttpError(401, unauthorized);
+    const receivedAt = Date.now();
     await found.handler(request, res);
+    if (request.method === 'POST' && res.statusCode === 200)
+      this.logStart(node, found.params.id!, receivedAt);
+  }
+
+  private logStart(node: RecnodeNode, recordId: string, receivedAt: number): void {
+    const recording = node.list(false).find((r) => r.id === recordId);
+    if (!recording) return;
+    this.starts.add({
+      node: node.name,
+      recordId,
+      platform: recording.platform,
+      channelId: recording.channelId,
+      liveUid: recording.liveId,
+      receivedAt,
+    });
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@
  * by criteria (behaviour.md §4.3, §11.5).
  */
 import type { PlatformName } from '@recflow/contracts';
+import { applyFault, type Faults } from '../faults';
 import { HttpError, Router, sendJson } from '../http';
 import type { SimChannel, World } from '../world';
 import { chzzkChannel, chzzkLive, soopChannel, soopLive } from './streamq-shapes';
@@ -26,7 +27,7 @@ function search(world: World, platform: PlatformName, size: number, keep: (c: Si
   return found.map((c) => (platform === 'chzzk' ? chzzkLive(c, c.live!) : soopLive(c, c.live!)));
 }
 
-export function streamqRoutes(router: Router, world: World): Router {
+export function streamqRoutes(router: Router, world: World, faults?: Faults): Router {
   router.on('GET', '/api/:platform/channels/v1/:sourceId', (req, res) => {
     const platform = platformOf(req.params.platform);
     const channel = world.channel(platform, req.params.sourceId!);
@@ -45,9 +46,11 @@ export function streamqRoutes(router: Router, world: World): Router {
     param: string,
     keep: (c: SimChannel, v: string) => boolean,
   ) =>
-    router.on('GET', `/api/${platform}/lives/v1/${kind}`, (req, res) => {
+    router.on('GET', `/api/${platform}/lives/v1/${kind}`, async (req, res) => {
       const value = req.query.get(param);
       if (!value) throw new HttpError(400, `${param} is required`);
+      const fault = faults?.searches.get(value);
+      if (fault && (await applyFault(fault, res))) return;
       sendJson(
         res,
         200,
