@@ -4,3 +4,4 @@ export * from './criterion';
 export * from './finish';
 export * from './live';
 export * from './node';
+export * from './recording';
