@@ -71,6 +71,10 @@ export const LiveDto = z.object({
   recordedReason: RecordedReason.nullable(),
   domesticOnly: z.boolean(),
   overseasFirst: z.boolean(),
+  /** The live this one replaced when recnode found that one invalid: both record the same broadcast. */
+  restartedFrom: Id.nullable(),
+  /** Since when the broadcast is on but its stream cannot be fetched; null while it can. */
+  streamUnavailableSince: IsoDate.nullable(),
   createdAt: IsoDate,
   updatedAt: IsoDate.nullable(),
   deletedAt: IsoDate.nullable(),

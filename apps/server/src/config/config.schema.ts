@@ -122,6 +122,8 @@ export const ConfigSchema = z.object({
   RECNODE_HEALTH_TIMEOUT_MS: int(100, 60_000).default(5_000),
   /** A node is not judged on a live it was bound to less than this long ago (a slow start is not a failure). */
   LIVE_RECOVERY_INIT_WAIT_SEC: int(0, 3_600).default(120),
+  /** How often recording lives are checked for a recnode `isInvalid` flag, to restart them as new records (§6.6). */
+  LIVE_INVALID_RECOVERY_INTERVAL_MS: int(100, 600_000).default(1_000),
 
   /** How long a drain waits for a replacement node to record before leaving a live where it is. */
   DRAIN_WAIT_SEC: int(1, 3_600).default(60),

@@ -15,6 +15,7 @@ import { AppConfig } from '../config/app-config';
 import { DatabaseHandle } from '../db/db.module';
 import { auditEvent, type FinishRequest, live as liveTable } from '../db/schema';
 import { FinishOutbox } from '../finish/finish-outbox';
+import { RecordingRepository } from '../recording/recording.repository';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import { JobProducer } from '../tasks/job-producer';
 import { RecnodeClient } from '../upstream/recnode/recnode.client';
@@ -43,6 +44,7 @@ export class LiveFinisher {
     private readonly outbox: FinishOutbox,
     private readonly audit: AuditLog,
     private readonly notifications: Notifications,
+    private readonly recordings: RecordingRepository,
   ) {}
 
   async request(
@@ -69,12 +71,7 @@ export class LiveFinisher {
         );
       }
     }
-    // A job per live: a repeated request while finishing queues nothing new.
-    await this.producer.enqueue(
-      FINISH_QUEUE,
-      { liveId },
-      { jobId: `finish-${liveId}`, attempts: 5, backoff: { type: 'exponential', delay: 3_000 } },
-    );
+    await this.enqueue(liveId);
     const [dto] = await this.query.list({
       ids: [liveId],
       status: [...LIVE_STATUSES],
@@ -82,6 +79,18 @@ export class LiveFinisher {
       segments: false,
     });
     return { live: dto ?? null, purged: false, recordersLeftRunning: [], finishing: true };
+  }
+
+  /**
+   * Queues the finishing job of a live already `finalizing` (a restart moves the old live there in
+   * its own transaction). A job per live: a repeated call while finishing queues nothing new.
+   */
+  async enqueue(liveId: string): Promise<void> {
+    await this.producer.enqueue(
+      FINISH_QUEUE,
+      { liveId },
+      { jobId: `finish-${liveId}`, attempts: 5, backoff: { type: 'exponential', delay: 3_000 } },
+    );
   }
 
   /** The job. Returns what happened; throws to be retried when the database is unreachable. */
@@ -104,6 +113,8 @@ export class LiveFinisher {
     };
     await this.handle.database.db.transaction(async (tx) => {
       if (!(await this.lives.completeFinish(tx, liveId))) return;
+      // While the bindings still say which nodes record it; the recording's report keeps the names.
+      await this.recordings.recordNodes(tx, liveId);
       await this.bindings.unbind(liveId, undefined, tx);
       if (recorded) await this.outbox.enqueue(tx, liveId, body);
       if (request.purge) await tx.delete(liveTable).where(eq(liveTable.id, liveId));

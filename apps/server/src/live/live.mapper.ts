@@ -23,6 +23,8 @@ export function toLiveDto(record: LiveRecord, segments: SegmentCounts | null = n
     recordedReason: l.recordedReason ?? null,
     domesticOnly: l.domesticOnly,
     overseasFirst: l.overseasFirst,
+    restartedFrom: l.restartedFrom,
+    streamUnavailableSince: isoOrNull(l.streamUnavailableSince),
     createdAt: iso(l.createdAt),
     updatedAt: isoOrNull(l.updatedAt),
     deletedAt: isoOrNull(l.deletedAt),

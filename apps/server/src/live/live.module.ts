@@ -12,12 +12,14 @@ import { LiveCleaner } from './live-cleaner';
 import { LiveDeleter } from './live-deleter';
 import { LiveDetector } from './live-detector';
 import { LiveFinisher } from './live-finisher';
+import { LiveInvalidRecovery } from './live-invalid-recovery';
 import { LiveNodeRepository } from './live-node.repository';
 import { LiveQueryService } from './live-query';
 import { LiveRecovery } from './live-recovery';
 import { LiveRecoveryRepository } from './live-recovery.repository';
 import { LiveRefresher } from './live-refresher';
 import { LiveRegistrar } from './live-registrar';
+import { LiveRestartRepository } from './live-restart.repository';
 import { LiveStreamRepository } from './live-stream.repository';
 import { NodeDrainer } from './node-drainer';
 import { Notifications } from './notifications';
@@ -47,8 +49,11 @@ import { StreamWatch } from './stream-watch';
     StreamWatch,
     LiveFinisher,
     LiveCleaner,
+    LiveRestartRepository,
+    LiveInvalidRecovery,
   ],
   exports: [
+    LiveInvalidRecovery,
     LiveRegistrar,
     LiveRepository,
     LiveNodeRepository,

@@ -35,6 +35,16 @@ export class Notifications {
     this.notifier.notify(`Failed to finish live: live_id=${liveId}, reason=${reason}`);
   }
 
+  /** A recording's loss report found missing or still-retrying segments (§6.9); sent once per live. */
+  recordingLoss(details: string): void {
+    this.notifier.notify(`Recording loss found: ${details}`);
+  }
+
+  /** recnode found the live invalid and it is restarted as a new record (§6.6). */
+  liveInvalid(username: string, liveTitle: string): void {
+    this.notifier.notify(`Live is invalid: channel=${username}, title=${liveTitle}`);
+  }
+
   nodeCordoned(name: string): void {
     this.notifier.notify(`Node ${name} is cordoned due to failure count exceeded threshold`);
   }

@@ -16,6 +16,7 @@ import {
   LiveStreamAuditTask,
   LiveStreamDetectionTask,
 } from './live-detection.tasks';
+import { LiveInvalidRecoveryTask } from './live-invalid-recovery.task';
 import { LiveRecoveryTask } from './live-recovery.task';
 import { NodeResetTask } from './node-reset.task';
 import { OnDemandWorkers } from './on-demand-workers';
@@ -31,6 +32,7 @@ const TASKS = [
   NodeResetTask,
   LiveAllocationTask,
   LiveRecoveryTask,
+  LiveInvalidRecoveryTask,
   LiveRegisterFollowedTask,
   LiveRegisterCriteriaTask,
   LiveRefreshTask,
