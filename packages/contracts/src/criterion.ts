@@ -83,48 +83,55 @@ const Flags = {
   minUserCnt: z.number().int('must be an integer').min(0, 'must be 0 or more').default(0),
 };
 
-export const CreateChzzkCriterionBody = z
-  .object({
-    name: Name,
-    ...Flags,
-    positiveTags: Values('tag'),
-    negativeTags: Values('tag'),
-    positiveKeywords: Values('keyword'),
-    negativeKeywords: Values('keyword'),
-    positiveWps: Values('watch party number', true),
-    negativeWps: Values('watch party number', true),
-  })
-  .strict()
-  .refine((b) => !(b.domesticOnly && b.overseasFirst), {
-    message: 'a criterion cannot be both domesticOnly and overseasFirst',
-    path: ['overseasFirst'],
-  })
-  .refine((b) => b.positiveTags.length + b.positiveKeywords.length + b.positiveWps.length > 0, {
-    message: 'a criterion needs at least one positive tag, keyword or watch party: they are its searches',
-    path: ['positiveTags'],
-  });
+const ChzzkUnits = {
+  positiveTags: Values('tag'),
+  negativeTags: Values('tag'),
+  positiveKeywords: Values('keyword'),
+  negativeKeywords: Values('keyword'),
+  positiveWps: Values('watch party number', true),
+  negativeWps: Values('watch party number', true),
+};
+const SoopUnits = {
+  positiveTags: Values('tag'),
+  negativeTags: Values('tag'),
+  positiveKeywords: Values('keyword'),
+  negativeKeywords: Values('keyword'),
+  positiveCates: Values('category number', true),
+  negativeCates: Values('category number', true),
+};
+
+/** The rules every whole criterion obeys, shared by create bodies and preview drafts. */
+function wholeCriterion<
+  T extends z.ZodType<{
+    domesticOnly: boolean;
+    overseasFirst: boolean;
+    positiveTags: string[];
+    positiveKeywords: string[];
+  }>,
+>(schema: T, searches: (b: z.infer<T>) => number, what: string) {
+  return schema
+    .refine((b) => !(b.domesticOnly && b.overseasFirst), {
+      message: 'a criterion cannot be both domesticOnly and overseasFirst',
+      path: ['overseasFirst'],
+    })
+    .refine((b) => b.positiveTags.length + b.positiveKeywords.length + searches(b) > 0, {
+      message: `a criterion needs at least one positive tag, keyword or ${what}: they are its searches`,
+      path: ['positiveTags'],
+    });
+}
+
+export const CreateChzzkCriterionBody = wholeCriterion(
+  z.object({ name: Name, ...Flags, ...ChzzkUnits }).strict(),
+  (b) => b.positiveWps.length,
+  'watch party',
+);
 export type CreateChzzkCriterionBody = z.infer<typeof CreateChzzkCriterionBody>;
 
-export const CreateSoopCriterionBody = z
-  .object({
-    name: Name,
-    ...Flags,
-    positiveTags: Values('tag'),
-    negativeTags: Values('tag'),
-    positiveKeywords: Values('keyword'),
-    negativeKeywords: Values('keyword'),
-    positiveCates: Values('category number', true),
-    negativeCates: Values('category number', true),
-  })
-  .strict()
-  .refine((b) => !(b.domesticOnly && b.overseasFirst), {
-    message: 'a criterion cannot be both domesticOnly and overseasFirst',
-    path: ['overseasFirst'],
-  })
-  .refine((b) => b.positiveTags.length + b.positiveKeywords.length + b.positiveCates.length > 0, {
-    message: 'a criterion needs at least one positive tag, keyword or category: they are its searches',
-    path: ['positiveTags'],
-  });
+export const CreateSoopCriterionBody = wholeCriterion(
+  z.object({ name: Name, ...Flags, ...SoopUnits }).strict(),
+  (b) => b.positiveCates.length,
+  'category',
+);
 export type CreateSoopCriterionBody = z.infer<typeof CreateSoopCriterionBody>;
 
 /** Name and platform are fixed; the result of the update is what gets validated (§14.15). */
@@ -180,7 +187,128 @@ export const LiveHistoryEntry = z.object({
 });
 export type LiveHistoryEntry = z.infer<typeof LiveHistoryEntry>;
 
+/**
+ * A criterion as the operator is editing it, for a preview: the same fields and rules as a create
+ * body (the name may still be missing), with the platform in the body.
+ */
+export const CriterionDraft = z.discriminatedUnion('platform', [
+  wholeCriterion(
+    z.object({ platform: z.literal('chzzk'), name: Name.optional(), ...Flags, ...ChzzkUnits }).strict(),
+    (b) => b.positiveWps.length,
+    'watch party',
+  ),
+  wholeCriterion(
+    z.object({ platform: z.literal('soop'), name: Name.optional(), ...Flags, ...SoopUnits }).strict(),
+    (b) => b.positiveCates.length,
+    'category',
+  ),
+]);
+export type CriterionDraft = z.infer<typeof CriterionDraft>;
+
+const UnitKind = z.enum(['tag', 'keyword', 'category']);
+/** One value of a criterion: `{kind: 'keyword', value: 'Minecraft'}`. */
+export const CriterionUnitRef = z.object({ kind: UnitKind, value: z.string() });
+export type CriterionUnitRef = z.infer<typeof CriterionUnitRef>;
+
+/** What detection would do with a live right now. */
+export const PreviewOutcome = z.enum(['record', 'log', 'notify', 'skip']);
+export type PreviewOutcome = z.infer<typeof PreviewOutcome>;
+export const PreviewReason = z.enum([
+  /** An unknown channel with at least the minimum viewers. */
+  'enough_viewers',
+  /** A known channel whose grade is recorded (the viewer threshold does not apply). */
+  'grade_recorded',
+  /** A logging-only criterion: written to its history, never recorded. */
+  'logging_only',
+  /** The channel's grade only notifies. */
+  'grade_notifies',
+  'already_recording',
+  'excluded',
+  'below_viewer_threshold',
+  'grade_not_recorded',
+]);
+export type PreviewReason = z.infer<typeof PreviewReason>;
+
+export const PreviewLiveDto = z.object({
+  platform: PlatformName,
+  liveUid: z.string(),
+  title: z.string(),
+  viewCnt: z.number().int(),
+  tags: z.array(z.string()),
+  /** chzzk watch-party number or soop category number. */
+  category: z.string().nullable(),
+  isAdult: z.boolean(),
+  openDate: z.string(),
+  channel: z.object({
+    uid: z.string(),
+    username: z.string(),
+    /** recflow's channel id when it knows the channel. */
+    id: Id.nullable(),
+    known: z.boolean(),
+    grade: z.string().nullable(),
+  }),
+  /** The positive units whose searches found the live. */
+  matched: z.array(CriterionUnitRef),
+  outcome: PreviewOutcome,
+  reason: PreviewReason,
+  /** The negative unit that excludes the live (reason `excluded`). */
+  excludedBy: CriterionUnitRef.nullable(),
+  /** The reason in words, e.g. "900 viewers ≥ 500". */
+  explanation: z.string(),
+});
+export type PreviewLiveDto = z.infer<typeof PreviewLiveDto>;
+
+export const PreviewSearchDto = z.object({
+  kind: UnitKind,
+  value: z.string(),
+  ok: z.boolean(),
+  /** Lives it answered with (0 when it failed). */
+  found: z.number().int(),
+  ms: z.number(),
+  /** Why it failed: streamq's error, or the preview's time limit. */
+  error: z.string().nullable(),
+});
+export type PreviewSearchDto = z.infer<typeof PreviewSearchDto>;
+
+export const CriterionPreviewDto = z.object({
+  platform: PlatformName,
+  /** The saved criterion previewed, or null for a draft. */
+  criterionId: Id.nullable(),
+  at: IsoDate,
+  searches: z.array(PreviewSearchDto),
+  /** Every live the searches found, those that would be recorded first, then by viewers. */
+  lives: z.array(PreviewLiveDto),
+  counts: z.object({
+    record: z.number().int(),
+    log: z.number().int(),
+    notify: z.number().int(),
+    skip: z.number().int(),
+  }),
+});
+export type CriterionPreviewDto = z.infer<typeof CriterionPreviewDto>;
+
 export const criterionRoutes = {
+  previewDraft: defineRoute({
+    method: 'POST',
+    path: '/api/criteria/preview',
+    tag: 'Criteria',
+    summary:
+      'The lives a criterion being edited would match right now, and what detection would do with each',
+    description:
+      'Runs the draft’s searches on streamq (bounded concurrency, CRITERIA_PREVIEW_TIMEOUT_MS in all) and judges every live found exactly as detection does. A failing search is reported in `searches`; only when every search fails is the answer a 502.',
+    body: CriterionDraft,
+    response: CriterionPreviewDto,
+    errors: [502],
+  }),
+  preview: defineRoute({
+    method: 'GET',
+    path: '/api/criteria/:id/preview',
+    tag: 'Criteria',
+    summary: 'The lives a saved criterion (active or not) would match right now, and what detection would do',
+    params: IdParams,
+    response: CriterionPreviewDto,
+    errors: [404, 502],
+  }),
   history: defineRoute({
     method: 'GET',
     path: '/api/criteria/:id/history',

@@ -131,6 +131,8 @@ export const ConfigSchema = z.object({
   /** Detection: how often followed channels and active criteria are polled. */
   LIVE_DETECT_FOLLOWED_INTERVAL_MS: int(500, 600_000).default(5_000),
   LIVE_DETECT_CRITERIA_INTERVAL_MS: int(500, 600_000).default(5_000),
+  /** How long a criteria preview may wait for all of its searches. */
+  CRITERIA_PREVIEW_TIMEOUT_MS: int(100, 60_000).default(5_000),
   /** How often a batch of recorded lives gets its title and viewer count refreshed. */
   LIVE_REFRESH_INTERVAL_MS: int(100, 600_000).default(2_000),
   /** Streams resolved ahead of registration, and the audit that drops stale ones. */

@@ -7,22 +7,21 @@
  * bounded concurrency, and one failing search, channel or criterion never stops the others.
  */
 import { Injectable, Logger } from '@nestjs/common';
-import { CRITERION_RULES, type LiveInfo } from '@recflow/contracts';
 import { ActiveCriteria } from '../criterion/active-criteria';
 import type { CriterionRecord } from '../criterion/criterion.repository';
+import { type CriterionSpec, judge, specOfRecord, unitLabel } from '../criterion/criterion-matching';
+import { CriterionSearch, type FoundLive } from '../criterion/criterion-search';
 import { LiveHistory } from '../criterion/live-history';
 import type { RecordedReason } from '../db/schema';
 import { Clock } from '../shared/clock';
 import { settleWithConcurrency } from '../shared/concurrency';
 import { ConflictError, DomainError } from '../shared/errors';
-import type { LiveSearch } from '../upstream/streamq/streamq.client';
 import { StreamqClient } from '../upstream/streamq/streamq.client';
 import { DetectionRepository, type KnownChannel } from './detection.repository';
 import { LiveRegistrar, type RegistrationRequest } from './live-registrar';
 import { Notifications } from './notifications';
 
 const CHECKS_IN_PARALLEL = 16;
-const SEARCHES_IN_PARALLEL = 8;
 const REGISTRATIONS_IN_PARALLEL = 4;
 
 export interface DetectionOutcome {
@@ -32,49 +31,9 @@ export interface DetectionOutcome {
   failed: number;
 }
 
-interface Match {
-  live: LiveInfo;
+interface Match extends FoundLive {
   criterion: CriterionRecord;
-  matched: string[];
-}
-
-/** Which of a criterion's positive units found the live, and whether a negative one excludes it. */
-export function judge(criterion: CriterionRecord, live: LiveInfo): { excluded: boolean } {
-  const rules = CRITERION_RULES[criterion.platform];
-  for (const unit of criterion.units.filter((u) => !u.isPositive)) {
-    if (unit.ruleName === rules.tag && live.tags.includes(unit.value)) return { excluded: true };
-    if (unit.ruleName === rules.keyword && live.liveTitle.includes(unit.value)) return { excluded: true };
-    if (
-      unit.ruleName === rules.category &&
-      live.category !== null &&
-      Number(live.category) === Number(unit.value)
-    ) {
-      return { excluded: true };
-    }
-  }
-  return { excluded: false };
-}
-
-export function searchesOf(criterion: CriterionRecord): Array<{ search: LiveSearch; label: string }> {
-  const rules = CRITERION_RULES[criterion.platform];
-  const platform = criterion.platform;
-  return criterion.units
-    .filter((u) => u.isPositive)
-    .map((u) => {
-      if (u.ruleName === rules.tag)
-        return { search: { platform, by: 'tag', value: u.value } as LiveSearch, label: `tag:${u.value}` };
-      if (u.ruleName === rules.keyword) {
-        return {
-          search: { platform, by: 'keyword', value: u.value } as LiveSearch,
-          label: `keyword:${u.value}`,
-        };
-      }
-      const search: LiveSearch =
-        platform === 'chzzk'
-          ? { platform, by: 'watchparty', value: Number(u.value) }
-          : { platform, by: 'category', value: u.value, withCred: criterion.criterion.enforceCreds };
-      return { search, label: `${platform === 'chzzk' ? 'watchparty' : 'category'}:${u.value}` };
-    });
+  spec: CriterionSpec;
 }
 
 @Injectable()
@@ -87,6 +46,7 @@ export class LiveDetector {
     private readonly streamq: StreamqClient,
     private readonly registrar: LiveRegistrar,
     private readonly criteria: ActiveCriteria,
+    private readonly search: CriterionSearch,
     private readonly history: LiveHistory,
     private readonly notifications: Notifications,
   ) {}
@@ -114,7 +74,7 @@ export class LiveDetector {
   /** Every active criterion (behaviour.md §4.3): searches, exclusions, grade and viewer rules, registration. */
   async detectCriteria(): Promise<DetectionOutcome> {
     const criteria = await this.criteria.list();
-    const found = await settleWithConcurrency(criteria, REGISTRATIONS_IN_PARALLEL, (c) => this.search(c));
+    const found = await settleWithConcurrency(criteria, REGISTRATIONS_IN_PARALLEL, (c) => this.find(c));
     const candidates: Match[] = found.flatMap((f) => (f.status === 'fulfilled' ? f.value : []));
     const known = new Map(
       (
@@ -123,26 +83,26 @@ export class LiveDetector {
         )
       ).map((k) => [`${k.platform}:${k.sourceId}`, k]),
     );
-    const outcome: DetectionOutcome = { checked: candidates.length, registered: 0, skipped: 0, failed: 0 };
+    const outcome: DetectionOutcome = { checked: 0, registered: 0, skipped: 0, failed: 0 };
     const toRecord = new Map<string, Match>();
     const logged = new Map<string, Match[]>();
     for (const match of candidates) {
-      const channel = known.get(`${match.live.type}:${match.live.channelUid}`);
-      if (match.criterion.criterion.loggingOnly) {
-        if (match.live.viewCnt >= match.criterion.criterion.minUserCnt) {
-          logged.set(match.criterion.criterion.id, [
-            ...(logged.get(match.criterion.criterion.id) ?? []),
-            match,
-          ]);
-        }
+      const key = `${match.live.type}:${match.live.channelUid}`;
+      const channel = known.get(key);
+      const verdict = judge(match.spec, match.live, channel);
+      if (verdict.reason === 'excluded') continue;
+      outcome.checked++;
+      if (verdict.outcome === 'log') {
+        const id = match.criterion.criterion.id;
+        logged.set(id, [...(logged.get(id) ?? []), match]);
         continue;
       }
-      if (!this.wanted(match, channel)) {
-        outcome.skipped++;
+      if (verdict.outcome === 'notify') this.notifications.spotted(channel!.username, match.live);
+      if (verdict.outcome !== 'record') {
+        if (!match.spec.loggingOnly) outcome.skipped++;
         continue;
       }
       // The first criterion to claim a broadcast records it; the database would refuse a second anyway.
-      const key = `${match.live.type}:${match.live.channelUid}`;
       if (!toRecord.has(key)) toRecord.set(key, match);
     }
     await this.writeHistory(logged, known);
@@ -152,7 +112,7 @@ export class LiveDetector {
         by: 'criterion',
         criterionId: c.id,
         criterionName: c.name,
-        matched: match.matched,
+        matched: match.matched.map((u) => unitLabel(match.spec.platform, u)),
         viewCnt: match.live.viewCnt,
       };
       try {
@@ -177,41 +137,15 @@ export class LiveDetector {
     return outcome;
   }
 
-  /** Known channels follow their grade and skip the viewer threshold; unknown ones need the viewers. */
-  private wanted(match: Match, channel: KnownChannel | undefined): boolean {
-    if (!channel) return match.live.viewCnt >= match.criterion.criterion.minUserCnt;
-    if (channel.active) return false;
-    if (!channel.shouldSave && channel.shouldNotify) {
-      this.notifications.spotted(channel.username, match.live);
-      return false;
+  private async find(criterion: CriterionRecord): Promise<Match[]> {
+    const spec = specOfRecord(criterion);
+    const { lives, searches } = await this.search.run(spec);
+    for (const failed of searches.filter((s) => !s.ok)) {
+      this.logger.warn(
+        `criterion ${criterion.criterion.name}, ${unitLabel(spec.platform, failed.unit)}: ${failed.error}`,
+      );
     }
-    return channel.shouldSave;
-  }
-
-  private async search(criterion: CriterionRecord): Promise<Match[]> {
-    const searches = searchesOf(criterion);
-    const results = await settleWithConcurrency(searches, SEARCHES_IN_PARALLEL, (s) =>
-      this.streamq.searchLives(s.search),
-    );
-    const byChannel = new Map<string, Match>();
-    results.forEach((result, i) => {
-      if (result.status === 'rejected') {
-        this.logger.warn(
-          `criterion ${criterion.criterion.name}, ${searches[i]!.label}: ${(result.reason as Error).message}`,
-        );
-        return;
-      }
-      for (const live of result.value) {
-        if (judge(criterion, live).excluded) continue;
-        const existing = byChannel.get(live.channelUid);
-        byChannel.set(live.channelUid, {
-          live,
-          criterion,
-          matched: [...(existing?.matched ?? []), searches[i]!.label],
-        });
-      }
-    });
-    return [...byChannel.values()];
+    return lives.map((found) => ({ ...found, criterion, spec }));
   }
 
   private async writeHistory(logged: Map<string, Match[]>, known: Map<string, KnownChannel>): Promise<void> {

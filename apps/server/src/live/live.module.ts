@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ChannelModule } from '../channel/channel.module';
 import { CriterionModule } from '../criterion/criterion.module';
 import { FinishModule } from '../finish/finish.module';
+import { CriterionPreview } from './criterion-preview';
+import { CriterionPreviewController } from './criterion-preview.controller';
 import { DetectionRepository } from './detection.repository';
 import { LiveController } from './live.controller';
 import { LiveRepository } from './live.repository';
@@ -28,7 +30,7 @@ import { StreamWatch } from './stream-watch';
 /** Lives: registration on nodes, allocation, and what the API shows of them. */
 @Module({
   imports: [ChannelModule, CriterionModule, FinishModule],
-  controllers: [LiveController],
+  controllers: [LiveController, CriterionPreviewController],
   providers: [
     LiveRepository,
     LiveStreamRepository,
@@ -49,6 +51,7 @@ import { StreamWatch } from './stream-watch';
     StreamWatch,
     LiveFinisher,
     LiveCleaner,
+    CriterionPreview,
     LiveRestartRepository,
     LiveInvalidRecovery,
   ],

@@ -74,7 +74,7 @@ export class StreamqClient {
   }
 
   /** One live search, normalized; at most STREAMQ_QSIZE results. */
-  async searchLives(search: LiveSearch): Promise<LiveInfo[]> {
+  async searchLives(search: LiveSearch, timeoutMs = this.config.values.HTTP_TIMEOUT_MS): Promise<LiveInfo[]> {
     const [path, param] = SEARCH_PATHS[search.by];
     const query = new URLSearchParams({
       [param]: String(search.value),
@@ -83,7 +83,6 @@ export class StreamqClient {
     if (search.platform === 'soop' && search.by === 'category' && search.withCred)
       query.set('withCred', 'true');
     const url = `${this.config.values.STREAMQ_URL}/api/${search.platform}/lives/v1/${path}?${query}`;
-    const timeoutMs = this.config.values.HTTP_TIMEOUT_MS;
     if (search.platform === 'chzzk') {
       const raw = await callJson(this.stats, { service: STREAMQ, url, schema: ChzzkLives, timeoutMs });
       return raw!.map(normalizeChzzkLive);
