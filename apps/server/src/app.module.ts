@@ -14,6 +14,7 @@ import { ProblemFilter } from './http/problem.filter';
 import { SpaController } from './http/spa.controller';
 import { LiveModule } from './live/live.module';
 import { NodeModule } from './node/node.module';
+import { RecordingModule } from './recording/recording.module';
 import { ServerRedis } from './redis/server-redis';
 import { Clock, SystemClock } from './shared/clock';
 import { JobQueueModule } from './tasks/job-queue.module';
@@ -73,6 +74,7 @@ export class AppModule {
         LiveModule,
         CriterionModule,
         FinishModule,
+        RecordingModule,
         TasksModule,
         SpaModule,
       ],

@@ -155,6 +155,21 @@ export const ConfigSchema = z.object({
   /** How often the outbox relay publishes due finish events. */
   FINISH_RELAY_INTERVAL_MS: int(100, 600_000).default(1_000),
 
+  /** Recording-state clean-up: how often it runs, how long after a live ended it waits, how many lives a run takes. */
+  LIVE_STATE_CLEANUP_INTERVAL_MS: int(100, 3_600_000).default(10_000),
+  LIVE_STATE_CLEANUP_GRACE_SEC: int(0, 2_592_000).default(600),
+  LIVE_STATE_CLEANUP_BATCH_SIZE: int(1, 1_000).default(20),
+  /** Segment numbers whose keys are deleted per Redis command. */
+  RECNODE_CLEAR_BATCH_SIZE: int(1, 10_000).default(50),
+
+  /** The S3 bucket recnode uploads to, listed read-only for the Recordings page; unset hides the listing. */
+  S3_BUCKET: str().min(3).max(63).optional(),
+  S3_REGION_NAME: str().default('ap-northeast-2'),
+  S3_ACCESS_KEY: str().optional(),
+  S3_SECRET_KEY: str().optional(),
+  /** Another S3-compatible endpoint (path-style addressing is used with it). */
+  S3_ENDPOINT: url(/^https?$/, 'http://127.0.0.1:9000').optional(),
+
   /** Directory of the built dashboard; empty disables serving it. */
   WEB_DIST_DIR: str().optional(),
   /** Serves Bull Board and the API docs; turn off where the ingress does not protect them. */
@@ -173,6 +188,11 @@ const CROSS_FIELD_RULES: Array<{ check: (c: ConfigValues) => boolean; variable: 
     check: (c) => !c.SQS_ACCESS_KEY === !c.SQS_SECRET_KEY,
     variable: 'SQS_SECRET_KEY',
     message: 'must be set together with SQS_ACCESS_KEY (or neither, to use the default AWS credentials)',
+  },
+  {
+    check: (c) => !c.S3_ACCESS_KEY === !c.S3_SECRET_KEY,
+    variable: 'S3_SECRET_KEY',
+    message: 'must be set together with S3_ACCESS_KEY (or neither, to use the default AWS credentials)',
   },
   {
     check: (c) => !c.UNTF_ENDPOINT || !!c.UNTF_API_KEY,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ChannelModule } from '../channel/channel.module';
 import { CriterionModule } from '../criterion/criterion.module';
 import { FinishModule } from '../finish/finish.module';
+import { RecordingModule } from '../recording/recording.module';
 import { CriterionPreview } from './criterion-preview';
 import { CriterionPreviewController } from './criterion-preview.controller';
 import { DetectionRepository } from './detection.repository';
@@ -22,6 +23,7 @@ import { LiveRecoveryRepository } from './live-recovery.repository';
 import { LiveRefresher } from './live-refresher';
 import { LiveRegistrar } from './live-registrar';
 import { LiveRestartRepository } from './live-restart.repository';
+import { LiveStateCleaner } from './live-state-cleaner';
 import { LiveStreamRepository } from './live-stream.repository';
 import { NodeDrainer } from './node-drainer';
 import { Notifications } from './notifications';
@@ -29,7 +31,7 @@ import { StreamWatch } from './stream-watch';
 
 /** Lives: registration on nodes, allocation, and what the API shows of them. */
 @Module({
-  imports: [ChannelModule, CriterionModule, FinishModule],
+  imports: [ChannelModule, CriterionModule, FinishModule, RecordingModule],
   controllers: [LiveController, CriterionPreviewController],
   providers: [
     LiveRepository,
@@ -51,6 +53,7 @@ import { StreamWatch } from './stream-watch';
     StreamWatch,
     LiveFinisher,
     LiveCleaner,
+    LiveStateCleaner,
     CriterionPreview,
     LiveRestartRepository,
     LiveInvalidRecovery,
@@ -70,6 +73,7 @@ import { StreamWatch } from './stream-watch';
     StreamWatch,
     LiveFinisher,
     LiveCleaner,
+    LiveStateCleaner,
   ],
 })
 export class LiveModule {}

@@ -18,6 +18,7 @@ import {
 } from './live-detection.tasks';
 import { LiveInvalidRecoveryTask } from './live-invalid-recovery.task';
 import { LiveRecoveryTask } from './live-recovery.task';
+import { LiveStateCleanupTask } from './live-state-cleanup.task';
 import { NodeResetTask } from './node-reset.task';
 import { OnDemandWorkers } from './on-demand-workers';
 import { PERIODIC_TASKS, type PeriodicTask } from './periodic-task';
@@ -40,6 +41,7 @@ const TASKS = [
   LiveStreamAuditTask,
   FinishRelayTask,
   LiveCleanupTask,
+  LiveStateCleanupTask,
 ];
 
 @Module({

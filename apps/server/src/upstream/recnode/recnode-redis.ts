@@ -9,9 +9,14 @@ import {
   LIVES_KEY,
   LiveState,
   liveStateKey,
+  RECNODE_PROTOCOL,
+  RECNODE_SEGMENT_SETS,
   type RecnodeSegmentSet,
   segmentKey,
+  segmentLockKey,
+  segmentRetryKey,
   segmentSetKey,
+  successLockKey,
 } from '@recflow/contracts';
 import Redis, { type RedisOptions } from 'ioredis';
 import { AppConfig } from '../../config/app-config';
@@ -152,6 +157,68 @@ export class RecnodeRedis implements OnApplicationShutdown {
     const result: Array<{ id: string; createdAt: number }> = [];
     for (let i = 0; i < flat.length; i += 2) result.push({ id: flat[i]!, createdAt: Number(flat[i + 1]) });
     return result;
+  }
+
+  /** Ids in the `lives` index created at or before `before` (epoch ms), oldest first. */
+  async livesCreatedBefore(before: number, from: ReadFrom = 'replica'): Promise<string[]> {
+    return this.call('reading the lives index', () =>
+      this.client(from).zrangebyscore(LIVES_KEY, '-inf', String(before)),
+    );
+  }
+
+  /** The three segment sets of each live, sorted, in one pipelined round trip. */
+  async segmentSets(
+    ids: string[],
+    from: ReadFrom = 'master',
+  ): Promise<Array<Record<RecnodeSegmentSet, number[]>>> {
+    if (ids.length === 0) return [];
+    const results = await this.call('reading segment sets', async () => {
+      const pipeline = this.client(from).pipeline();
+      for (const id of ids)
+        for (const set of RECNODE_SEGMENT_SETS) pipeline.zrange(segmentSetKey(id, set), 0, -1);
+      return (await pipeline.exec()) ?? [];
+    });
+    return ids.map((_, i) => {
+      const [success, failed, retrying] = RECNODE_SEGMENT_SETS.map((_, j) => {
+        const [error, members] = results[i * 3 + j] ?? [new Error('no answer'), null];
+        if (error)
+          throw new UpstreamError(
+            RECNODE_REDIS,
+            `reading segment sets failed: ${error.message}`,
+            'unreachable',
+          );
+        return (members as string[]).map(Number).sort((a, b) => a - b);
+      });
+      return { success: success!, failed: failed!, retrying: retrying! };
+    });
+  }
+
+  /**
+   * Deletes everything kept for a live: the keys of each known segment number (state, retry
+   * counter, download locks) `batchSize` numbers per command, then the three sets and the success
+   * lock, then the LiveState with its entry in `lives`. In this order a re-run after a crash still
+   * finds the sets, and the live stays indexed until nothing else is left. Returns the keys deleted.
+   */
+  async clearLive(id: string, nums: number[], batchSize: number): Promise<number> {
+    let deleted = 0;
+    for (let i = 0; i < nums.length; i += batchSize) {
+      const keys = nums
+        .slice(i, i + batchSize)
+        .flatMap((n) => [
+          segmentKey(id, n),
+          segmentRetryKey(id, n),
+          ...Array.from({ length: RECNODE_PROTOCOL.retryParallelLimit }, (_, k) => segmentLockKey(id, n, k)),
+        ]);
+      deleted += await this.call('deleting segment keys', () => this.master.del(...keys));
+    }
+    deleted += await this.call('deleting segment sets', () =>
+      this.master.del(...RECNODE_SEGMENT_SETS.map((set) => segmentSetKey(id, set)), successLockKey(id)),
+    );
+    const [del] =
+      (await this.call('deleting a LiveState', () =>
+        this.master.multi().del(liveStateKey(id)).zrem(LIVES_KEY, id).exec(),
+      )) ?? [];
+    return deleted + Number(del?.[1] ?? 0);
   }
 
   async deleteLiveState(id: string): Promise<void> {

@@ -1,0 +1,126 @@
+/**
+ * Garbage collection of the recnode Redis (behaviour.md §6.9, fixed): a live's recording state —
+ * its LiveState, the segment sets and every key of each segment — is deleted once the live has
+ * been over for LIVE_STATE_CLEANUP_GRACE_SEC, and so is a state whose live no longer exists
+ * (purged) once it is that old. Before anything is deleted, the loss report (segments ok, failed,
+ * retrying, missing) is written to the database; a report, once written, is never replaced, so a
+ * run that crashed half-way and is run again cannot turn a real report into zeros. An operator is
+ * told once per live when segments are missing or were still retrying.
+ *
+ * The original left the state of lives deleted without a `deleted_at` until its 7-day TTL and
+ * never removed retry counters; here every ended live qualifies (§14.12) and the keys of each
+ * known segment number go with it.
+ */
+import { Injectable, Logger } from '@nestjs/common';
+import type { LiveState, RecordingSegments } from '@recflow/contracts';
+import { AppConfig } from '../config/app-config';
+import { hasLoss, lossReport } from '../recording/loss-report';
+import { type CleanupTarget, RecordingRepository } from '../recording/recording.repository';
+import { settleWithConcurrency } from '../shared/concurrency';
+import { RecnodeRedis } from '../upstream/recnode/recnode-redis';
+import { Notifications } from './notifications';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CONCURRENCY = 4;
+/** Missing numbers past this many are not walked for keys to delete; their claims expire in a day. */
+const MAX_MISSING_KEYS = 10_000;
+
+export interface StateCleanupOutcome {
+  /** Recording states old enough to be looked at. */
+  indexed: number;
+  cleaned: number;
+  orphans: number;
+  reports: number;
+  failed: number;
+  keys: number;
+}
+
+@Injectable()
+export class LiveStateCleaner {
+  private readonly logger = new Logger('LiveStateCleaner');
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly recnodeRedis: RecnodeRedis,
+    private readonly recordings: RecordingRepository,
+    private readonly notifications: Notifications,
+  ) {}
+
+  async clean(): Promise<StateCleanupOutcome> {
+    const v = this.config.values;
+    const graceMs = v.LIVE_STATE_CLEANUP_GRACE_SEC * 1000;
+    // A live ends after it starts, so only states created before the grace period can be due.
+    // Ids that are not UUIDs were never written by recflow: they are left alone.
+    const indexed = (await this.recnodeRedis.livesCreatedBefore(Date.now() - graceMs)).filter((id) =>
+      UUID.test(id),
+    );
+    const targets = await this.recordings.cleanupTargets(
+      indexed,
+      v.LIVE_STATE_CLEANUP_GRACE_SEC,
+      v.LIVE_STATE_CLEANUP_BATCH_SIZE,
+    );
+    const outcome: StateCleanupOutcome = {
+      indexed: indexed.length,
+      cleaned: 0,
+      orphans: 0,
+      reports: 0,
+      failed: 0,
+      keys: 0,
+    };
+    if (targets.length === 0) return outcome;
+
+    const ids = targets.map((t) => t.id);
+    const [sets, states] = await Promise.all([
+      this.recnodeRedis.segmentSets(ids, 'master'),
+      this.recnodeRedis.liveStates(ids, 'master'),
+    ]);
+    const reports = targets.map((t, i) => ({ liveId: t.id, segments: lossReport(sets[i]!) }));
+    const written = new Set(await this.recordings.saveReports(reports));
+    outcome.reports = written.size;
+    reports.forEach((r, i) => {
+      if (written.has(r.liveId)) this.tell(targets[i]!, states[i] ?? null, r.segments);
+    });
+
+    await settleWithConcurrency(targets, CONCURRENCY, async (target, i) => {
+      const { success, failed, retrying } = sets[i]!;
+      const missing = reports[i]!.segments;
+      const nums = [...success, ...failed, ...retrying, ...missingNumbersToClear(success, missing)];
+      try {
+        outcome.keys += await this.recnodeRedis.clearLive(target.id, nums, v.RECNODE_CLEAR_BATCH_SIZE);
+        outcome.cleaned++;
+        if (target.orphan) outcome.orphans++;
+      } catch (error) {
+        // Left indexed: the next run finds it again, with its report already taken.
+        outcome.failed++;
+        this.logger.warn(`recording state of live ${target.id} not cleaned: ${(error as Error).message}`);
+      }
+    });
+    return outcome;
+  }
+
+  private tell(target: CleanupTarget, state: LiveState | null, segments: RecordingSegments): void {
+    if (!hasLoss(segments)) return;
+    const who = state ? `channel=${state.channelName}, video=${state.videoName}, ` : '';
+    this.logger.warn(
+      `Recording loss: live_id=${target.id}${target.orphan ? ' (no live record)' : ''}: ${segments.missing} missing, ${segments.retrying} retrying, ${segments.failed} failed`,
+    );
+    this.notifications.recordingLoss(
+      `live_id=${target.id}, ${who}missing=${segments.missing}${
+        segments.missingNumbers.length
+          ? ` (${segments.missingNumbers.slice(0, 20).join(',')}${segments.missing > 20 ? ',…' : ''})`
+          : ''
+      }, retrying=${segments.retrying}, failed=${segments.failed}`,
+    );
+  }
+}
+
+/** Missing numbers may still hold a dead node's claim: cheap to delete when they are few. */
+function missingNumbersToClear(success: number[], report: RecordingSegments): number[] {
+  if (report.missing === 0 || report.missing > MAX_MISSING_KEYS) return [];
+  const present = new Set(success);
+  const from = success.length > 1 && success[0]! <= 0 ? success[1]! : success[0]!;
+  const to = success.at(-1)!;
+  const nums: number[] = [];
+  for (let n = from + 1; n < to; n++) if (!present.has(n)) nums.push(n);
+  return nums;
+}
