@@ -15,6 +15,8 @@ import { nodeGroupsQueryOptions } from '@/features/nodes/api/get-node-groups';
 import { nodesQueryOptions } from '@/features/nodes/api/get-nodes';
 import { readinessQueryOptions } from '@/features/system/api/get-readiness';
 import { tagsQueryOptions } from '@/features/tags/api/get-tags';
+import { liveEventsQueryOptions } from '@/features/timeline/api/get-live-events';
+import { nodeEventsQueryOptions } from '@/features/timeline/api/get-node-events';
 import { queryClient } from './query-client';
 
 export function livesLoader({ request }: LoaderFunctionArgs): null {
@@ -26,7 +28,17 @@ export function livesLoader({ request }: LoaderFunctionArgs): null {
 }
 
 export function liveLoader({ params }: LoaderFunctionArgs): null {
-  if (params.id) void queryClient.prefetchQuery(liveQueryOptions(params.id));
+  if (params.id) {
+    void queryClient.prefetchQuery(liveQueryOptions(params.id));
+    void queryClient.prefetchQuery(liveEventsQueryOptions(params.id));
+  }
+  void queryClient.prefetchQuery(nodesQueryOptions());
+  return null;
+}
+
+export function nodeLoader({ params }: LoaderFunctionArgs): null {
+  void queryClient.prefetchQuery(nodesQueryOptions());
+  if (params.id) void queryClient.prefetchQuery(nodeEventsQueryOptions(params.id));
   return null;
 }
 

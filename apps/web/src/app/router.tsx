@@ -7,6 +7,7 @@ import {
   gradesLoader,
   liveLoader,
   livesLoader,
+  nodeLoader,
   nodesLoader,
   settingsLoader,
   tagsLoader,
@@ -35,6 +36,11 @@ export const router = createBrowserRouter([
             path: 'nodes',
             loader: nodesLoader,
             lazy: async () => ({ Component: (await import('@/pages/nodes/nodes-page')).NodesPage }),
+          },
+          {
+            path: 'nodes/:id',
+            loader: nodeLoader,
+            lazy: async () => ({ Component: (await import('@/pages/nodes/node-page')).NodePage }),
           },
           {
             path: 'criteria',

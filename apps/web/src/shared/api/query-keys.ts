@@ -63,3 +63,10 @@ export const criterionKeys = {
   list: (platform: 'chzzk' | 'soop') => [...criterionKeys.lists(), platform] as const,
   history: (id: string) => [...criterionKeys.all, 'history', id] as const,
 };
+
+/** Audit events: a live's and a node's timeline. Finishing, failover and drains add to both. */
+export const timelineKeys = {
+  all: ['timelines'] as const,
+  live: (id: string) => [...timelineKeys.all, 'live', id] as const,
+  node: (id: string) => [...timelineKeys.all, 'node', id] as const,
+};

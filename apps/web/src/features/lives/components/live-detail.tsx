@@ -1,5 +1,7 @@
+import type { LiveDetailDto } from '@recflow/contracts';
 import { ArrowLeftIcon, SearchXIcon } from 'lucide-react';
-import { Link } from 'react-router';
+import type { ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '@/shared/api/api-error';
 import { WATCH_REFRESH_MS } from '@/shared/api/refresh';
 import { formatClock } from '@/shared/lib/format';
@@ -10,7 +12,9 @@ import { EmptyState } from '@/shared/ui/empty-state';
 import { PageHeader } from '@/shared/ui/page-header';
 import { Spinner } from '@/shared/ui/spinner';
 import { useLive } from '../api/get-live';
+import { EndLiveButtons } from './end-live-buttons';
 import { FailureReason } from './failure-reason';
+import { LiveEndState } from './live-end-state';
 import { LiveRecordings } from './live-recordings';
 import { LiveSummary } from './live-summary';
 
@@ -24,9 +28,19 @@ function BackToLives() {
   );
 }
 
-/** One live, refreshed on its own: what recflow knows of it, and what each of its nodes says. */
-export function LiveDetail({ id }: { id: string }) {
+interface LiveDetailProps {
+  id: string;
+  /** What the page adds below the live once it is loaded (its timeline). */
+  children?(live: LiveDetailDto): ReactNode;
+}
+
+/**
+ * One live, refreshed on its own: what recflow knows of it, what each of its nodes says, and the
+ * operator's ways to end it.
+ */
+export function LiveDetail({ id, children }: LiveDetailProps) {
   const result = useLive(id);
+  const navigate = useNavigate();
   const live = result.data;
 
   if (result.isPending) {
@@ -63,7 +77,18 @@ export function LiveDetail({ id }: { id: string }) {
             every {WATCH_REFRESH_MS / 1000} s
           </>
         }
-        actions={<BackToLives />}
+        actions={
+          <>
+            <EndLiveButtons
+              live={live}
+              onEnded={(answer) => {
+                // A purged live has no page any more.
+                if (answer.purged) void navigate('/');
+              }}
+            />
+            <BackToLives />
+          </>
+        }
       />
       {result.isError && (
         <ErrorAlert title="Refreshing failed; showing the last answer">
@@ -75,8 +100,10 @@ export function LiveDetail({ id }: { id: string }) {
           <FailureReason reason={live.failureReason} />
         </ErrorAlert>
       )}
+      <LiveEndState live={live} />
       <LiveSummary live={live} />
       <LiveRecordings live={live} />
+      {children?.(live)}
     </>
   );
 }

@@ -12,7 +12,7 @@ const STATUS_LABELS: Record<StatusFilter, string> = {
   initializing: 'Initializing',
   recording: 'Recording',
   finalizing: 'Finalizing',
-  deleted: 'Deleted',
+  deleted: 'Ended',
   failed: 'Failed',
 };
 

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { cn } from '@/shared/lib/cn';
 import { formatAge, formatCount, formatDateTime } from '@/shared/lib/format';
 import { TableCell, TableRow } from '@/shared/ui/table';
+import { LiveActionsMenu } from './live-actions-menu';
 import { LiveChannel } from './live-channel';
 import { LiveNodeBadges } from './live-node-badges';
 import { LiveStatusBadge } from './live-status-badge';
@@ -57,6 +58,9 @@ export function LiveRow({ live, highlighted }: { live: LiveDto; highlighted: boo
       </TableCell>
       <TableCell>
         <SegmentCounts segments={live.segments} />
+      </TableCell>
+      <TableCell className="w-10 text-right">
+        <LiveActionsMenu live={live} />
       </TableCell>
     </TableRow>
   );

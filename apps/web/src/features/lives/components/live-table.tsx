@@ -39,6 +39,9 @@ export function LiveTable({ lives, filters, filtered, highlightId, onSort }: Liv
           <TableHead>Status</TableHead>
           <SortHead column="since" label="Since" {...sortProps} />
           <TableHead>Segments</TableHead>
+          <TableHead className="w-10">
+            <span className="sr-only">Actions</span>
+          </TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>

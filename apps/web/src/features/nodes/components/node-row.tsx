@@ -2,6 +2,7 @@ import type { NodeDto, NodeRecordings as NodeRecordingsDto } from '@recflow/cont
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ChevronRightIcon } from 'lucide-react';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { toast } from 'sonner';
 import { cn } from '@/shared/lib/cn';
 import { Badge } from '@/shared/ui/badge';
@@ -47,9 +48,13 @@ export function NodeRow({ node, status, groups }: NodeRowProps) {
         </TableCell>
         <TableCell>
           <div className="grid min-w-0 gap-0.5">
-            <span className="truncate font-medium" title={node.description ?? undefined}>
+            <Link
+              to={`/nodes/${node.id}`}
+              className="truncate font-medium hover:underline"
+              title={node.description ?? 'Open the node and its timeline'}
+            >
               {node.name}
-            </span>
+            </Link>
             <span className="truncate font-mono text-xs text-muted-foreground" title={node.endpoint}>
               {node.endpoint}
             </span>
