@@ -1,18 +1,44 @@
 /**
- * Ends lives whose broadcast is over (behaviour.md §6.4, with §14.2 and §15 in mind): a recording
- * live is finished (SQS complete) when its channel is offline, or live under another broadcast id
- * (the broadcast restarted: detection records the new one). A platform that does not answer is a
- * temporary outage, never an end. `finalizing` lives are the finisher's, and are left alone.
+ * Ends lives whose broadcast is over (behaviour.md §6.4, with §14.2 and §15 in mind). Each
+ * recording live's broadcast is judged by BroadcastCheck, and each verdict has one path:
+ * - ended (the channel is offline or gone) → finished (SQS complete);
+ * - restarted (live under a new broadcast id) → the old live is finished, and detection records
+ *   the new broadcast with a freshly resolved stream;
+ * - unavailable (same broadcast, stream not fetchable now) → kept with its recorders; the start and
+ *   the end of the outage are audited once each (`stream_unavailable_since` holds the state, so
+ *   neither repeats every cycle nor across replicas);
+ * - unknown (the platform did not answer) → nothing: never taken for an end.
+ * `finalizing` lives are the finisher's, and are left alone.
  */
 import { Injectable, Logger } from '@nestjs/common';
 import type { PlatformName } from '@recflow/contracts';
 import { sql } from 'drizzle-orm';
+import { AuditLog } from '../audit/audit-log';
 import { DatabaseHandle } from '../db/db.module';
 import { settleWithConcurrency } from '../shared/concurrency';
-import { StreamqClient } from '../upstream/streamq/streamq.client';
+import type { ResolvedStream } from '../upstream/stlink/stlink.client';
+import { BroadcastCheck } from './broadcast-check';
 import { LiveFinisher } from './live-finisher';
 
 const CONCURRENCY = 8;
+
+interface WatchedLive {
+  id: string;
+  platform: PlatformName;
+  channelUid: string;
+  sourceId: string;
+  isAdult: boolean;
+  stream: ResolvedStream | null;
+  unavailableSince: string | null;
+}
+
+export interface CleanupOutcome {
+  checked: number;
+  ended: number;
+  restarted: number;
+  unavailable: number;
+  unknown: number;
+}
 
 @Injectable()
 export class LiveCleaner {
@@ -20,40 +46,101 @@ export class LiveCleaner {
 
   constructor(
     private readonly handle: DatabaseHandle,
-    private readonly streamq: StreamqClient,
+    private readonly broadcasts: BroadcastCheck,
     private readonly finisher: LiveFinisher,
+    private readonly audit: AuditLog,
   ) {}
 
-  async clean(): Promise<{ checked: number; ended: number; unknown: number }> {
-    const lives = (
-      (await this.handle.database.db.execute(sql`
-        select l.id, p.name as platform, c.source_id as "channelUid", l.source_id as "sourceId"
-        from live l join channel c on c.id = l.channel_id join platform p on p.id = l.platform_id
-        where l.status = 'recording'`)) as unknown as {
-        rows: Array<{ id: string; platform: PlatformName; channelUid: string; sourceId: string }>;
+  private async rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
+    return ((await this.handle.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+  }
+
+  async clean(): Promise<CleanupOutcome> {
+    const lives = await this.rows<WatchedLive>(sql`
+      select l.id, p.name as platform, c.source_id as "channelUid", l.source_id as "sourceId",
+             l.is_adult as "isAdult", l.stream_unavailable_since as "unavailableSince",
+             case when s.id is null then null
+                  else json_build_object('url', s.url, 'params', s.params, 'headers', s.headers) end as stream
+      from live l join channel c on c.id = l.channel_id join platform p on p.id = l.platform_id
+      left join live_stream s on s.id = l.live_stream_id
+      where l.status = 'recording'`);
+    const outcome: CleanupOutcome = {
+      checked: lives.length,
+      ended: 0,
+      restarted: 0,
+      unavailable: 0,
+      unknown: 0,
+    };
+    const unavailable = new Map<string, string>();
+    const available: string[] = [];
+    await settleWithConcurrency(lives, CONCURRENCY, async (live) => {
+      const verdict = await this.broadcasts.check(live);
+      switch (verdict.kind) {
+        case 'on_air':
+          if (live.unavailableSince) available.push(live.id);
+          return;
+        case 'unknown':
+          outcome.unknown++;
+          return;
+        case 'unavailable':
+          outcome.unavailable++;
+          unavailable.set(live.id, verdict.reason);
+          return;
+        case 'ended':
+          outcome.ended++;
+          return this.finish(live.id, verdict.reason);
+        case 'restarted':
+          outcome.restarted++;
+          return this.finish(live.id, `the broadcast restarted under a new id (${verdict.liveUid})`);
       }
-    ).rows;
-    const outcome = { checked: lives.length, ended: 0, unknown: 0 };
-    await settleWithConcurrency(lives, CONCURRENCY, async (l) => {
-      let ended: string | null;
-      try {
-        const info = await this.streamq.fetchChannel(l.platform, l.channelUid, true);
-        if (!info) ended = 'the channel no longer exists';
-        else if (!info.openLive) ended = 'the broadcast ended';
-        else if (info.liveInfo && info.liveInfo.liveUid !== l.sourceId)
-          ended = 'the broadcast restarted under a new id';
-        else ended = null;
-      } catch {
-        outcome.unknown++;
-        return;
-      }
-      if (!ended) return;
-      this.logger.log(`Live ${l.id}: ${ended}; finishing it`);
-      await this.finisher
-        .request(l.id, 'finish', false, 'cleaner')
-        .catch((error: Error) => this.logger.warn(`live ${l.id} not finished: ${error.message}`));
-      outcome.ended++;
     });
+    await this.markUnavailable(unavailable);
+    await this.markAvailable(available);
     return outcome;
+  }
+
+  private async finish(liveId: string, why: string): Promise<void> {
+    this.logger.log(`Live ${liveId}: ${why}; finishing it`);
+    await this.finisher
+      .request(liveId, 'finish', false, 'cleaner')
+      .catch((error: Error) => this.logger.warn(`live ${liveId} not finished: ${error.message}`));
+  }
+
+  /** Starts an outage for lives not already in one; only those get the audit event. */
+  private async markUnavailable(reasons: Map<string, string>): Promise<void> {
+    if (reasons.size === 0) return;
+    const started = await this.rows<{ id: string }>(sql`
+      update live set stream_unavailable_since = now()
+      where id in (select jsonb_array_elements_text(${JSON.stringify([...reasons.keys()])}::jsonb)::uuid)
+        and status = 'recording' and stream_unavailable_since is null
+      returning id`);
+    for (const { id } of started) this.logger.warn(`Live ${id}: stream unavailable (${reasons.get(id)})`);
+    await this.audit.record(
+      ...started.map(({ id }) => ({
+        kind: 'live.stream_unavailable',
+        liveId: id,
+        message: `the broadcast is on but its stream cannot be fetched (${reasons.get(id)}); recording kept`,
+      })),
+    );
+  }
+
+  /** Ends the outage of lives whose stream answers again; only those that were in one are audited. */
+  private async markAvailable(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const ended = await this.rows<{ id: string; seconds: number }>(sql`
+      update live l set stream_unavailable_since = null
+      from (select id, stream_unavailable_since as since from live
+            where id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)
+              and stream_unavailable_since is not null
+            for update) o
+      where l.id = o.id
+      returning l.id, round(extract(epoch from now() - o.since))::int as seconds`);
+    await this.audit.record(
+      ...ended.map(({ id, seconds }) => ({
+        kind: 'live.stream_available',
+        liveId: id,
+        message: `the stream answers again after ${seconds} s`,
+      })),
+    );
   }
 }

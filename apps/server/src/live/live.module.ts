@@ -5,6 +5,7 @@ import { FinishModule } from '../finish/finish.module';
 import { RecordingModule } from '../recording/recording.module';
 import { CriterionPreview } from './criterion-preview';
 import { CriterionPreviewController } from './criterion-preview.controller';
+import { BroadcastCheck } from './broadcast-check';
 import { DetectionRepository } from './detection.repository';
 import { LiveController } from './live.controller';
 import { LiveRepository } from './live.repository';
@@ -57,6 +58,7 @@ import { StreamWatch } from './stream-watch';
     CriterionPreview,
     LiveRestartRepository,
     LiveInvalidRecovery,
+    BroadcastCheck,
   ],
   exports: [
     LiveInvalidRecovery,
