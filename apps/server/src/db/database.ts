@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { Pool } from 'pg';
 import * as schema from './schema';
+import { countStatement } from './statement-count';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -34,6 +35,7 @@ function countingLogger(stats: { statements: number }) {
   return {
     logQuery() {
       stats.statements++;
+      countStatement();
     },
   };
 }

@@ -16,6 +16,7 @@ import {
 } from '@nestjs/common';
 import { type Job, Queue, Worker } from 'bullmq';
 import { AppConfig } from '../config/app-config';
+import { countingStatements } from '../db/statement-count';
 import { bullConnection, bullPrefix } from '../redis/bullmq-connection';
 import { AdminBoard } from './admin-board';
 import { PERIODIC_TASKS, type PeriodicTask } from './periodic-task';
@@ -24,12 +25,16 @@ import { TaskRunLog } from './task-run-log';
 const KEEP_JOBS = { removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } };
 const STALL_LOCK_MS = 6_000;
 const STALL_CHECK_MS = 3_000;
+/** How often the schedules are checked for having vanished from Redis. */
+const SCHEDULE_CHECK_MS = 5_000;
 
 @Injectable()
 export class TaskEngine implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Tasks');
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
+  private scheduleCheck: NodeJS.Timeout | undefined;
+  private checking = false;
 
   constructor(
     private readonly config: AppConfig,
@@ -53,14 +58,11 @@ export class TaskEngine implements OnApplicationBootstrap, BeforeApplicationShut
     for (const task of this.tasks) {
       const queue = new Queue(task.name, { connection, prefix });
       this.queues.set(task.name, queue);
-      await queue.setGlobalConcurrency(1);
-      await queue.upsertJobScheduler(
-        task.name,
-        { every: task.intervalMs },
-        { name: task.name, opts: KEEP_JOBS },
-      );
+      await this.schedule(task, queue);
     }
     this.board.show([...this.queues.values()]);
+    this.scheduleCheck = setInterval(() => void this.restoreSchedules(), SCHEDULE_CHECK_MS);
+    this.scheduleCheck.unref();
     if (!this.config.values.SCHEDULER_ENABLED) {
       this.logger.log('SCHEDULER_ENABLED=false: this replica registers the schedules but runs no task');
       return;
@@ -83,6 +85,37 @@ export class TaskEngine implements OnApplicationBootstrap, BeforeApplicationShut
     }
   }
 
+  private async schedule(task: PeriodicTask, queue: Queue): Promise<void> {
+    await queue.setGlobalConcurrency(1);
+    await queue.upsertJobScheduler(
+      task.name,
+      { every: task.intervalMs },
+      { name: task.name, opts: KEEP_JOBS },
+    );
+  }
+
+  /**
+   * A Redis that restarted empty (or failed over to a copy without them) has lost the schedules,
+   * and with them every tick: the loops would stop for good. Missing ones are put back; an
+   * existing one is left alone, since upserting it again would push its next tick back.
+   */
+  private async restoreSchedules(): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      for (const task of this.tasks) {
+        const queue = this.queues.get(task.name)!;
+        if (await queue.getJobScheduler(task.name)) continue;
+        await this.schedule(task, queue);
+        this.logger.warn(`${task.name}: its schedule was gone from Redis; restored`);
+      }
+    } catch {
+      // Redis is still away: the next check tries again.
+    } finally {
+      this.checking = false;
+    }
+  }
+
   private async run(task: PeriodicTask, job: Job): Promise<void> {
     const started = Date.now();
     // A scheduled job's `delay` is zeroed when it becomes due; the original delay stays in opts.
@@ -91,8 +124,10 @@ export class TaskEngine implements OnApplicationBootstrap, BeforeApplicationShut
     let ok = true;
     let error: string | undefined;
     let summary: Awaited<ReturnType<PeriodicTask['run']>>;
+    // Every run says what it cost the database, failed runs included.
+    const sql = { statements: 0 };
     try {
-      summary = await task.run();
+      summary = await countingStatements(sql, () => task.run());
     } catch (e) {
       ok = false;
       error = (e as Error)?.message ?? String(e);
@@ -109,12 +144,13 @@ export class TaskEngine implements OnApplicationBootstrap, BeforeApplicationShut
         lagMs,
         ok,
         ...(error ? { error } : {}),
-        ...(summary ? { summary } : {}),
+        summary: { ...summary, sqlStatements: sql.statements },
       })
       .catch((e: Error) => this.logger.warn(`cannot record the ${task.name} run: ${e.message}`));
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.scheduleCheck);
     const timeoutMs = this.config.values.TASK_SHUTDOWN_TIMEOUT_MS;
     const closing = Promise.all(this.workers.map((w) => w.close()));
     const timedOut = await Promise.race([
