@@ -73,7 +73,10 @@ export class DisposableRedis extends DisposableServer {
 
   protected async answers(): Promise<boolean> {
     try {
-      const out = execFileSync('redis-cli', ['-p', String(this.port), 'ping'], { timeout: 2_000 });
+      const out = execFileSync('redis-cli', ['-p', String(this.port), 'ping'], {
+        timeout: 2_000,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
       return out.toString().trim() === 'PONG';
     } catch {
       return false;

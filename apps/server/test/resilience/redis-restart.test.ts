@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { SERVER_MAIN } from '../support/server-process';
+import {
+  expectLivesKept,
+  expectLoopsAct,
+  expectLoopsResumed,
+  type RecordingFleet,
+  readyzBecomes,
+  startRecordingFleet,
+} from './recording-fleet';
+
+// Longer than a task's stall lock (6 s) and the worker's reconnection back-off.
+const OUTAGE_MS = 10_000;
+
+let fleet: RecordingFleet;
+
+beforeAll(async () => {
+  fleet = await startRecordingFleet();
+}, 120_000);
+afterAll(async () => {
+  await fleet?.close();
+});
+
+describe.runIf(existsSync(SERVER_MAIN))("recflow's Redis restarting empty", () => {
+  it('readyz goes not-ready then ready; lives keep their recorders; the loops schedule and run again', async () => {
+    await fleet.redis.stop('SIGTERM');
+    await readyzBecomes(fleet.server, 503);
+    await new Promise((r) => setTimeout(r, OUTAGE_MS));
+    await expectLivesKept(fleet);
+    await fleet.redis.start();
+    const back = Date.now();
+    await readyzBecomes(fleet.server, 200);
+    await expectLoopsResumed(fleet.server, back);
+    await expectLivesKept(fleet);
+  }, 120_000);
+
+  it('the loops act after it: an ended broadcast is finished, a dead node replaced', async () => {
+    await expectLoopsAct(fleet);
+  }, 90_000);
+});
