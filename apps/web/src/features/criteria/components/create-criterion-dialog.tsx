@@ -2,9 +2,10 @@
  * A new criterion for the tab's platform. The server validates it as a whole with the shared
  * contract (at least one positive value, not both domestic-only and overseas-first), and its
  * field errors land beside the inputs. New criteria start inactive unless switched on here.
+ * While the operator edits, a preview shows the lives it would match now and what would happen.
  */
 import { PlusIcon } from 'lucide-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import { toast } from 'sonner';
 import { type FormErrors, fromFailure, NO_ERRORS } from '@/shared/lib/form-errors';
 import { ErrorAlert } from '@/shared/ui/alert';
@@ -23,8 +24,13 @@ import { Input, Textarea } from '@/shared/ui/input';
 import { Label } from '@/shared/ui/label';
 import { Switch } from '@/shared/ui/switch';
 import { type CreateCriterionInput, useCreateCriterion } from '../api/create-criterion';
+import { type CriterionDraftInput, useDraftPreview } from '../api/preview-criterion';
 import { type CriterionPlatform, type ListKey, unitListsOf } from '../model/criterion-lists';
+import { useDebouncedValue } from '../model/use-debounced-value';
+import { CriterionPreviewResult } from './criterion-preview';
 import { ValueListInput } from './value-list-input';
+
+const PREVIEW_DEBOUNCE_MS = 400;
 
 const EMPTY = {
   name: '',
@@ -86,6 +92,49 @@ function toBody(platform: CriterionPlatform, form: typeof EMPTY, lists: Partial<
   return input;
 }
 
+/** The draft to preview, or why there is none yet (the server would refuse it anyway). */
+function draftOf(input: CreateCriterionInput): CriterionDraftInput | string {
+  const { name: _name, description: _description, ...body } = input.body;
+  const lists = Object.entries(body).filter(([key]) => key.startsWith('positive'));
+  if (!lists.some(([, values]) => (values as string[]).length > 0)) {
+    return 'Add a positive tag, keyword or number to see which lives it would match now.';
+  }
+  if (!Number.isInteger(body.minUserCnt) || (body.minUserCnt ?? 0) < 0) {
+    return 'Minimum viewers must be a whole number, 0 or more.';
+  }
+  return { platform: input.platform, ...body } as CriterionDraftInput;
+}
+
+function DraftPreview({ input }: { input: CreateCriterionInput }) {
+  const draft = draftOf(input);
+  // Debounced as text: the draft object is new on every render, its text only when it changes.
+  const settled = useDebouncedValue(
+    typeof draft === 'string' ? null : JSON.stringify(draft),
+    PREVIEW_DEBOUNCE_MS,
+  );
+  const parsed = useMemo(() => (settled ? (JSON.parse(settled) as CriterionDraftInput) : null), [settled]);
+  const preview = useDraftPreview(typeof draft === 'string' ? null : parsed);
+  if (typeof draft === 'string') {
+    return (
+      <section
+        aria-label="Preview"
+        className="rounded-md border border-dashed px-3 py-2 text-sm text-muted-foreground"
+      >
+        {draft}
+      </section>
+    );
+  }
+  return (
+    <CriterionPreviewResult
+      label="Preview"
+      loggingOnly={input.body.loggingOnly ?? false}
+      preview={preview.isError ? undefined : preview.data}
+      error={preview.error}
+      updating={preview.isFetching || settled !== JSON.stringify(draft)}
+    />
+  );
+}
+
 export function CreateCriterionDialog({ platform }: { platform: CriterionPlatform }) {
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState(EMPTY);
@@ -125,7 +174,7 @@ export function CreateCriterionDialog({ platform }: { platform: CriterionPlatfor
           <PlusIcon /> New criterion
         </Button>
       </DialogTrigger>
-      <DialogContent className="max-w-2xl">
+      <DialogContent className="max-h-[94vh] max-w-6xl overflow-y-auto">
         <DialogHeader>
           <DialogTitle>New {platform} criterion</DialogTitle>
           <DialogDescription>
@@ -133,67 +182,70 @@ export function CreateCriterionDialog({ platform }: { platform: CriterionPlatfor
             skipped.
           </DialogDescription>
         </DialogHeader>
-        <form className="grid gap-4" onSubmit={(e) => void submit(e)} noValidate>
-          {errors.general && !besideInputs(errors) && <ErrorAlert>{errors.general}</ErrorAlert>}
-          <div className="grid grid-cols-[1fr_10rem] gap-4">
-            <Field label="Name" error={errors.fields.name}>
-              <Input value={form.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
-            </Field>
-            <Field label="Minimum viewers" error={errors.fields.minUserCnt}>
-              <Input
-                inputMode="numeric"
-                value={form.minUserCnt}
-                onChange={(e) => set('minUserCnt', e.target.value)}
+        <div className="grid items-start gap-6 lg:grid-cols-2">
+          <form className="grid gap-4" onSubmit={(e) => void submit(e)} noValidate>
+            {errors.general && !besideInputs(errors) && <ErrorAlert>{errors.general}</ErrorAlert>}
+            <div className="grid grid-cols-[1fr_10rem] gap-4">
+              <Field label="Name" error={errors.fields.name}>
+                <Input value={form.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
+              </Field>
+              <Field label="Minimum viewers" error={errors.fields.minUserCnt}>
+                <Input
+                  inputMode="numeric"
+                  value={form.minUserCnt}
+                  onChange={(e) => set('minUserCnt', e.target.value)}
+                />
+              </Field>
+            </div>
+            <Field label="Description" error={errors.fields.description}>
+              <Textarea
+                rows={2}
+                value={form.description}
+                onChange={(e) => set('description', e.target.value)}
               />
             </Field>
-          </div>
-          <Field label="Description" error={errors.fields.description}>
-            <Textarea
-              rows={2}
-              value={form.description}
-              onChange={(e) => set('description', e.target.value)}
-            />
-          </Field>
-          <div className="flex flex-wrap gap-x-6 gap-y-3">
-            {FLAGS.map(({ key, label }) => (
-              <Label key={key} className="flex items-center gap-2">
-                <Switch checked={form[key]} onCheckedChange={(v) => set(key, v)} /> {label}
-              </Label>
-            ))}
-          </div>
-          {errors.fields.overseasFirst && (
-            <p role="alert" className="text-xs text-destructive">
-              {errors.fields.overseasFirst}
-            </p>
-          )}
-          <div className="grid grid-cols-2 gap-4">
-            {unitListsOf(platform).map((list) => (
-              <Field
-                key={list.key}
-                label={`${list.label} (${list.noun}s)`}
-                error={errors.fields[list.key]}
-                hint={list.numeric ? 'Numbers only' : undefined}
-              >
-                {(control) => (
-                  <ValueListInput
-                    {...control}
-                    noun={list.noun}
-                    value={lists[list.key] ?? []}
-                    onChange={(next) => setLists((l) => ({ ...l, [list.key]: next }))}
-                  />
-                )}
-              </Field>
-            ))}
-          </div>
-          <DialogFooter>
-            <Button variant="outline" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={create.isPending}>
-              Create criterion
-            </Button>
-          </DialogFooter>
-        </form>
+            <div className="flex flex-wrap gap-x-6 gap-y-3">
+              {FLAGS.map(({ key, label }) => (
+                <Label key={key} className="flex items-center gap-2">
+                  <Switch checked={form[key]} onCheckedChange={(v) => set(key, v)} /> {label}
+                </Label>
+              ))}
+            </div>
+            {errors.fields.overseasFirst && (
+              <p role="alert" className="text-xs text-destructive">
+                {errors.fields.overseasFirst}
+              </p>
+            )}
+            <div className="grid grid-cols-2 gap-4">
+              {unitListsOf(platform).map((list) => (
+                <Field
+                  key={list.key}
+                  label={`${list.label} (${list.noun}s)`}
+                  error={errors.fields[list.key]}
+                  hint={list.numeric ? 'Numbers only' : undefined}
+                >
+                  {(control) => (
+                    <ValueListInput
+                      {...control}
+                      noun={list.noun}
+                      value={lists[list.key] ?? []}
+                      onChange={(next) => setLists((l) => ({ ...l, [list.key]: next }))}
+                    />
+                  )}
+                </Field>
+              ))}
+            </div>
+            <DialogFooter>
+              <Button variant="outline" onClick={() => setOpen(false)}>
+                Cancel
+              </Button>
+              <Button type="submit" disabled={create.isPending}>
+                Create criterion
+              </Button>
+            </DialogFooter>
+          </form>
+          {open && <DraftPreview input={toBody(platform, form, lists)} />}
+        </div>
       </DialogContent>
     </Dialog>
   );

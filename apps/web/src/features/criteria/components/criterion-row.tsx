@@ -15,6 +15,7 @@ import { useDeleteCriterion } from '../api/delete-criterion';
 import { type UpdateCriterionInput, useUpdateCriterion } from '../api/update-criterion';
 import type { UnitList } from '../model/criterion-lists';
 import { CriterionHistoryDialog } from './criterion-history-dialog';
+import { CriterionPreviewDialog } from './criterion-preview-dialog';
 import { UnitBadges } from './unit-badges';
 
 function viewersError(text: string): string | undefined {
@@ -39,7 +40,10 @@ export function CriterionRow({ criterion, lists }: { criterion: CriterionDto; li
   return (
     <TableRow className={cn(criterion.isDeactivated && 'text-muted-foreground')}>
       <TableCell className="min-w-28">
-        <div className="font-medium text-foreground">{criterion.name}</div>
+        <div className="flex items-center gap-0.5 font-medium text-foreground">
+          {criterion.name}
+          <CriterionPreviewDialog criterion={criterion} />
+        </div>
         {criterion.description && <div className="max-w-56 truncate text-xs">{criterion.description}</div>}
         {(criterion.domesticOnly || criterion.overseasFirst) && (
           <div className="mt-1 flex gap-1">
