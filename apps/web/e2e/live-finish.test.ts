@@ -114,6 +114,16 @@ describe('ending a live from the dashboard', () => {
     expect(backlog.sent).toBeGreaterThanOrEqual(1);
     expect(await eventsFor(live.videoName)).toHaveLength(1);
 
+    // Its recording is one click away.
+    await page.getByRole('link', { name: 'Recordings', exact: true }).last().click();
+    const recording = page.getByRole('table', { name: 'Recordings' }).locator('tbody tr', {
+      has: page.getByRole('link', { name: 'Quebec Saved', exact: true }),
+    });
+    await expect.poll(() => recording.getByText('saved', { exact: true }).isVisible(), SOON).toBe(true);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Quebec Saved');
+    await page.goBack();
+    await expect.poll(() => page.getByRole('heading', { name: 'Quebec Saved' }).isVisible(), SOON).toBe(true);
+
     // An ended live can only be purged.
     expect(await page.getByRole('button', { name: 'Finish and save', exact: true }).count()).toBe(0);
     await page.getByRole('button', { name: 'Purge record', exact: true }).click();

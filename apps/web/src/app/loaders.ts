@@ -13,6 +13,8 @@ import { livesQueryOptions } from '@/features/lives/api/get-lives';
 import { parseLiveFilters, toLiveQuery } from '@/features/lives/model/live-filters';
 import { nodeGroupsQueryOptions } from '@/features/nodes/api/get-node-groups';
 import { nodesQueryOptions } from '@/features/nodes/api/get-nodes';
+import { recordingsQueryOptions } from '@/features/recordings/api/get-recordings';
+import { parseRecordingFilters, toRecordingQuery } from '@/features/recordings/model/recording-filters';
 import { readinessQueryOptions } from '@/features/system/api/get-readiness';
 import { tagsQueryOptions } from '@/features/tags/api/get-tags';
 import { liveEventsQueryOptions } from '@/features/timeline/api/get-live-events';
@@ -74,5 +76,11 @@ export function settingsLoader(): null {
 export function criteriaLoader({ request }: LoaderFunctionArgs): null {
   const platform = parsePlatform(new URL(request.url).searchParams.get('platform'));
   void queryClient.prefetchQuery(criteriaQueryOptions(platform));
+  return null;
+}
+
+export function recordingsLoader({ request }: LoaderFunctionArgs): null {
+  const filters = parseRecordingFilters(new URL(request.url).searchParams);
+  void queryClient.prefetchQuery(recordingsQueryOptions(toRecordingQuery(filters)));
   return null;
 }

@@ -9,6 +9,7 @@ import {
   livesLoader,
   nodeLoader,
   nodesLoader,
+  recordingsLoader,
   settingsLoader,
   tagsLoader,
 } from './loaders';
@@ -31,6 +32,13 @@ export const router = createBrowserRouter([
             path: 'lives/:id',
             loader: liveLoader,
             lazy: async () => ({ Component: (await import('@/pages/live/live-page')).LivePage }),
+          },
+          {
+            path: 'recordings',
+            loader: recordingsLoader,
+            lazy: async () => ({
+              Component: (await import('@/pages/recordings/recordings-page')).RecordingsPage,
+            }),
           },
           {
             path: 'nodes',

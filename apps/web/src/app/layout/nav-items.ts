@@ -1,4 +1,5 @@
 import {
+  ArchiveIcon,
   BookmarkIcon,
   FileUpIcon,
   FilterIcon,
@@ -29,6 +30,7 @@ export const NAV_GROUPS: NavGroup[] = [
     label: 'Recording',
     items: [
       { to: '/', label: 'Lives', icon: RadioIcon, activeUnder: '/lives/' },
+      { to: '/recordings', label: 'Recordings', icon: ArchiveIcon },
       { to: '/nodes', label: 'Nodes', icon: ServerIcon },
       { to: '/criteria', label: 'Criteria', icon: FilterIcon },
     ],

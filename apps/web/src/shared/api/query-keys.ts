@@ -4,7 +4,7 @@
  * changes; a live embeds its nodes and their groups, and a node's load moves with its lives. So a
  * mutation in one feature invalidates another feature's queries by these keys.
  */
-import type { api, ChannelQueryInput, RouteRequest } from '@recflow/contracts';
+import type { api, ChannelQueryInput, RecordingQueryInput, RouteRequest } from '@recflow/contracts';
 
 type LiveListQuery = NonNullable<RouteRequest<typeof api.lives.list>['query']>;
 
@@ -69,4 +69,12 @@ export const timelineKeys = {
   all: ['timelines'] as const,
   live: (id: string) => [...timelineKeys.all, 'live', id] as const,
   node: (id: string) => [...timelineKeys.all, 'node', id] as const,
+};
+
+/** Finished lives by filter and page, and each one's objects in S3. */
+export const recordingKeys = {
+  all: ['recordings'] as const,
+  lists: () => [...recordingKeys.all, 'list'] as const,
+  list: (query: RecordingQueryInput) => [...recordingKeys.lists(), query] as const,
+  objects: (liveId: string) => [...recordingKeys.all, 'objects', liveId] as const,
 };

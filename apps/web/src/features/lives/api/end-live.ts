@@ -1,7 +1,7 @@
 import { api, type RouteRequest } from '@recflow/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { call } from '@/shared/api/client';
-import { liveKeys, nodeKeys, timelineKeys } from '@/shared/api/query-keys';
+import { liveKeys, nodeKeys, recordingKeys, timelineKeys } from '@/shared/api/query-keys';
 
 export type EndLiveBody = RouteRequest<typeof api.lives.remove>['body'];
 
@@ -14,11 +14,12 @@ export function useEndLive() {
   return useMutation({
     mutationFn: (body: EndLiveBody) => call(api.lives.remove, { body }),
     onSuccess: async () => {
-      // Finishing releases nodes (their load) and writes timeline events.
+      // Finishing releases nodes (their load), writes timeline events and adds a recording.
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: liveKeys.all }),
         queryClient.invalidateQueries({ queryKey: nodeKeys.all }),
         queryClient.invalidateQueries({ queryKey: timelineKeys.all }),
+        queryClient.invalidateQueries({ queryKey: recordingKeys.all }),
       ]);
     },
   });

@@ -11,7 +11,11 @@ const noteClass = 'flex items-start gap-2 rounded-md border bg-card px-3 py-2 te
  * Where a live is in being finished: under way, given up (it keeps its row and says why, §14.4),
  * or over. A failed registration is shown by the page itself.
  */
-export function LiveEndState({ live }: { live: Pick<LiveDto, 'status' | 'failureReason' | 'deletedAt'> }) {
+export function LiveEndState({
+  live,
+}: {
+  live: Pick<LiveDto, 'status' | 'failureReason' | 'deletedAt' | 'channel'>;
+}) {
   if (live.status === 'finalizing' && live.failureReason) {
     return (
       <ErrorAlert title="Finishing gave up">
@@ -41,7 +45,10 @@ export function LiveEndState({ live }: { live: Pick<LiveDto, 'status' | 'failure
           <span className="font-medium">Ended</span>{' '}
           <span title={formatDateTime(live.deletedAt)}>{formatAge(live.deletedAt)}</span>. How it ended and
           what was recorded is on{' '}
-          <Link to="/recordings" className="underline underline-offset-2 hover:text-foreground">
+          <Link
+            to={`/recordings?q=${encodeURIComponent(live.channel.username)}`}
+            className="underline underline-offset-2 hover:text-foreground"
+          >
             Recordings
           </Link>
           .
