@@ -28,7 +28,7 @@ export function LiveRow({ live, highlighted }: { live: LiveDto; highlighted: boo
         live.status === 'deleted' && 'text-muted-foreground',
       )}
     >
-      <TableCell className="max-w-60 min-w-52">
+      <TableCell className="max-w-60 min-w-48">
         <LiveChannel channel={live.channel} />
       </TableCell>
       <TableCell className="w-full max-w-0 min-w-40">
@@ -59,7 +59,7 @@ export function LiveRow({ live, highlighted }: { live: LiveDto; highlighted: boo
       <TableCell>
         <SegmentCounts segments={live.segments} />
       </TableCell>
-      <TableCell className="w-10 text-right">
+      <TableCell className="w-9 px-1 text-right">
         <LiveActionsMenu live={live} />
       </TableCell>
     </TableRow>

@@ -39,7 +39,7 @@ export function LiveTable({ lives, filters, filtered, highlightId, onSort }: Liv
           <TableHead>Status</TableHead>
           <SortHead column="since" label="Since" {...sortProps} />
           <TableHead>Segments</TableHead>
-          <TableHead className="w-10">
+          <TableHead className="w-9 px-1">
             <span className="sr-only">Actions</span>
           </TableHead>
         </TableRow>
