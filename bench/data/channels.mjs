@@ -66,9 +66,14 @@ cross join lateral (
 ) s
 join platform p on p.name = case when g.chzzk then 'chzzk'::platform_name else 'soop'::platform_name end`;
 
+/**
+ * Each link carries its channel's sort keys and whole tag set, as the triggers of migration 0010
+ * write them (they are off during the load, see seedChannels): tag ids sorted, one array per channel.
+ */
 const INSERT_TAG_MAP = `
 with pick as materialized (
-  select id, floor(10 * power(random(), 2))::int as genre, floor(random() * 5)::int as start,
+  select id, follower_cnt, updated_at, created_at,
+         floor(10 * power(random(), 2))::int as genre, floor(random() * 5)::int as start,
          1 + floor(random() * 4)::int as step,
          case when random() < 0.3 then floor(random() * 50)::int end as stray
   from channel
@@ -76,12 +81,20 @@ with pick as materialized (
 tags as (
   select array_agg(ct.id order by t.pos) as ids
   from unnest($1::text[]) with ordinality t(name, pos) join channel_tag ct on ct.name = t.name
+),
+sets as (
+  select pick.*, s.tag_ids
+  from pick cross join tags
+  cross join lateral (
+    select array_agg(distinct tags.ids[1 + case when k = 2 and stray is not null then stray
+                                                else genre * 5 + (start + k * step) % 5 end]) as tag_ids
+    from generate_series(0, 2) k
+  ) s
 )
-insert into channel_tag_map (channel_id, tag_id)
-select distinct pick.id,
-       tags.ids[1 + case when k = 2 and stray is not null then stray
-                         else genre * 5 + (start + k * step) % 5 end]
-from pick cross join generate_series(0, 2) k cross join tags`;
+insert into channel_tag_map (channel_id, tag_id, channel_tag_ids, channel_follower_cnt, channel_updated_at,
+                             channel_created_at)
+select sets.id, t.tag_id, sets.tag_ids, sets.follower_cnt, sets.updated_at, sets.created_at
+from sets cross join unnest(sets.tag_ids) t(tag_id)`;
 
 const SECONDARY_INDEXES = `
 select i.relname as name, pg_get_indexdef(i.oid) as def
@@ -95,9 +108,11 @@ where t.relname = any($1::text[])
  * Seeds `channels` channels on `client` (one connection: the session settings below must hold).
  * Loads with the secondary indexes dropped and rebuilds them from their own definitions afterwards,
  * which is several times faster than maintaining a trigram GIN row by row and leaves the same schema.
+ * Triggers are off for the load (replica role), so the tag links are written complete by the seed.
  */
 export async function seedChannels(client, { channels, seed = 0.42, log = () => undefined }) {
-  // The rows are generated from the referenced tables, so foreign-key triggers would only re-check them.
+  // The rows are generated from the referenced tables, so foreign-key triggers would only re-check
+  // them, and the tag links are written with their channel's copy, which the link triggers would redo.
   await client.query('set session_replication_role = replica');
   await client.query("set work_mem = '256MB'");
   await client.query("set maintenance_work_mem = '1GB'");

@@ -5,11 +5,16 @@
  * - exclude tags: the channel carries none;
  * - uid: exact platform channel id; uname: case-insensitive substring, LIKE wildcards escaped;
  * - platform, grade, followed; sort descending with id as the tie-break so pages are stable.
+ *
+ * With include tags, the page and the total are read from the first include tag's ranked list in
+ * channel_tag_map: its links carry their channel's sort keys and whole tag set (kept equal to the
+ * channel by triggers, migration 0010), so one index range is already in page order and the other
+ * tags are checked on each index entry, without a join per tag or a read of each matching channel.
  */
 import { Injectable } from '@nestjs/common';
 import type { ChannelQuery } from '@recflow/contracts';
-import { and, count, desc, eq, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, count, eq, inArray, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/database';
 import { DatabaseHandle } from '../db/db.module';
 import { channel, channelGrade, channelTag, channelTagMap, platform } from '../db/schema';
@@ -23,11 +28,21 @@ export function escapeLike(text: string): string {
 const tagIdByName = (name: string) =>
   sql`(select ${channelTag.id} from ${channelTag} where ${channelTag.name} = ${name})`;
 
-const SORT_COLUMNS = {
-  followerCnt: channel.followerCnt,
-  updatedAt: channel.updatedAt,
-  createdAt: channel.createdAt,
+/** Each sort order's key on the channel and its copy on the tag links. */
+const SORT_KEYS = {
+  followerCnt: { channel: channel.followerCnt, link: channelTagMap.channelFollowerCnt },
+  updatedAt: { channel: channel.updatedAt, link: channelTagMap.channelUpdatedAt },
+  createdAt: { channel: channel.createdAt, link: channelTagMap.channelCreatedAt },
 } as const;
+
+/**
+ * Descending, nulls last: the order the indexes are built in. Plain `desc` means nulls first, which
+ * no index offers (the columns are not null, but the planner does not use that), so every page
+ * would sort the whole filtered set.
+ */
+function newestFirst(key: AnyPgColumn, id: AnyPgColumn): SQL[] {
+  return [sql`${key} desc nulls last`, sql`${id} desc nulls last`];
+}
 
 /** Whether the channel carries any of the named tags; names resolve to ids once, not per row. */
 function carriesAnyTag(channelId: SQLWrapper, names: string[]): SQL {
@@ -36,23 +51,19 @@ function carriesAnyTag(channelId: SQLWrapper, names: string[]): SQL {
 }
 
 /**
- * Ids of the channels carrying every include tag and none of the exclude tags, read from the
- * tag-first index alone: one range scan per include tag, each already in channel-id order so they
- * merge, instead of probing the tag map once per channel row. An unknown include tag resolves to
- * null and matches nothing. Each channel appears once because (tag_id, channel_id) is unique.
+ * The links of the channels carrying every include tag and none of the exclude tags: the first
+ * include tag's range, the rest checked against the link's copy of its channel's tag set. An
+ * unknown include tag resolves to null, which matches nothing; an unknown exclude tag excludes
+ * nothing (`is not true`). Each channel has one link per tag, so appears once.
  */
-function taggedChannelIds(include: string[], exclude: string[]): SQL {
-  const maps = include.map((name, i) => {
-    const as = `include_${i}`;
-    return { name, from: sql`${channelTagMap} as ${sql.identifier(as)}`, map: alias(channelTagMap, as) };
-  });
-  const [first, ...rest] = maps as [(typeof maps)[number], ...typeof maps];
-  const joins = rest.map(
-    ({ name, from, map }) =>
-      sql` join ${from} on ${map.channelId} = ${first.map.channelId} and ${map.tagId} = ${tagIdByName(name)}`,
-  );
-  const excluded = exclude.length > 0 ? sql` and not ${carriesAnyTag(first.map.channelId, exclude)}` : sql``;
-  return sql`select ${first.map.channelId} from ${first.from}${sql.join(joins)} where ${first.map.tagId} = ${tagIdByName(first.name)}${excluded}`;
+function taggedLinks(include: [string, ...string[]], exclude: string[]): SQL {
+  const [first, ...rest] = include;
+  const tags = channelTagMap.channelTagIds;
+  return and(
+    eq(channelTagMap.tagId, tagIdByName(first)),
+    ...rest.map((name) => sql`${tagIdByName(name)} = any(${tags})`),
+    ...exclude.map((name) => sql`(${tagIdByName(name)} = any(${tags})) is not true`),
+  ) as SQL;
 }
 
 /** Conditions on the channel row itself: everything but the tags. */
@@ -76,13 +87,21 @@ function channelConditions(q: ChannelQuery): SQL[] {
   return conditions;
 }
 
-export function channelFilter(q: ChannelQuery): SQL | undefined {
+/** Conditions on the channel row and, without include tags, the exclude tags. */
+function channelFilter(q: ChannelQuery): SQL | undefined {
   const conditions = channelConditions(q);
-  const include = q.it ?? [];
-  const exclude = q.et ?? [];
-  if (include.length > 0) conditions.push(sql`${channel.id} in (${taggedChannelIds(include, exclude)})`);
-  else if (exclude.length > 0) conditions.push(sql`not ${carriesAnyTag(channel.id, exclude)}`);
+  if (q.et && q.et.length > 0) conditions.push(sql`not ${carriesAnyTag(channel.id, q.et)}`);
   return conditions.length > 0 ? and(...conditions) : undefined;
+}
+
+/** Include tags' links, restricted by the channel's own conditions when there are any. */
+function linkFilter(q: ChannelQuery, include: [string, ...string[]]): SQL | undefined {
+  const conditions = channelConditions(q);
+  const ofChannel =
+    conditions.length > 0
+      ? sql`exists (select 1 from ${channel} where ${channel.id} = ${channelTagMap.channelId} and ${and(...conditions)})`
+      : undefined;
+  return and(taggedLinks(include, q.et ?? []), ofChannel);
 }
 
 /** The channel's tags as a JSON array, evaluated only for the rows of the page. */
@@ -100,42 +119,55 @@ export class ChannelQueryRepository {
 
   async search(q: ChannelQuery): Promise<{ total: number; records: ChannelRecord[] }> {
     const db = this.handle.database.db;
-    const where = channelFilter(q);
-    const [rows, [total]] = await Promise.all([pageOf(db, q, where), totalOf(db, q, where)]);
+    const [include, ...more] = q.it ?? [];
+    const [rows, [total]] =
+      include === undefined
+        ? await Promise.all([pageOf(db, q, channelPageIds(db, q)), countChannels(db, q)])
+        : await Promise.all([
+            pageOf(db, q, linkPageIds(db, q, [include, ...more])),
+            countLinks(db, q, [include, ...more]),
+          ]);
     return { total: total?.n ?? 0, records: rows as ChannelRecord[] };
   }
 }
 
-/**
- * The page's ids are ranked first, from indexes that hold the sort keys, so a filter matching
- * thousands of channels never reads their rows; only the rows shown are then read in full.
- */
-function pageOf(db: Db, q: ChannelQuery, where: SQL | undefined) {
-  const order = [desc(SORT_COLUMNS[q.st]), desc(channel.id)];
-  const pageIds = db
-    .select({ id: channel.id })
-    .from(channel)
-    .where(where)
-    .orderBy(...order)
-    .limit(q.s)
-    .offset((q.p - 1) * q.s);
+/** Only the rows shown are read in full, after their ids were ranked from an index. */
+function pageOf(db: Db, q: ChannelQuery, ids: SQLWrapper) {
   return db
     .select({ channel, platform, grade: channelGrade, ...(q.wt ? { tags: tagsOfChannel } : {}) })
     .from(channel)
     .innerJoin(platform, eq(platform.id, channel.platformId))
     .innerJoin(channelGrade, eq(channelGrade.id, channel.gradeId))
-    .where(inArray(channel.id, pageIds))
-    .orderBy(...order);
+    .where(inArray(channel.id, ids))
+    .orderBy(...newestFirst(SORT_KEYS[q.st].channel, channel.id));
 }
 
-/**
- * With tags as the only filter, every id the tag index yields is a channel (the foreign key
- * guarantees it), so the total is counted there without visiting a channel row per match.
- */
-function totalOf(db: Db, q: ChannelQuery, where: SQL | undefined) {
-  const include = q.it ?? [];
-  if (include.length > 0 && channelConditions(q).length === 0) {
-    return db.select({ n: count() }).from(sql`(${taggedChannelIds(include, q.et ?? [])}) as tagged`);
-  }
-  return db.select({ n: count() }).from(channel).where(where);
+function channelPageIds(db: Db, q: ChannelQuery) {
+  return db
+    .select({ id: channel.id })
+    .from(channel)
+    .where(channelFilter(q))
+    .orderBy(...newestFirst(SORT_KEYS[q.st].channel, channel.id))
+    .limit(q.s)
+    .offset((q.p - 1) * q.s);
+}
+
+function countChannels(db: Db, q: ChannelQuery) {
+  return db.select({ n: count() }).from(channel).where(channelFilter(q));
+}
+
+/** The page ranked along the first include tag's list for the sort order, stopping at the page. */
+function linkPageIds(db: Db, q: ChannelQuery, include: [string, ...string[]]) {
+  return db
+    .select({ id: channelTagMap.channelId })
+    .from(channelTagMap)
+    .where(linkFilter(q, include))
+    .orderBy(...newestFirst(SORT_KEYS[q.st].link, channelTagMap.channelId))
+    .limit(q.s)
+    .offset((q.p - 1) * q.s);
+}
+
+/** Exact: one link per matching channel, counted from the index entries alone. */
+function countLinks(db: Db, q: ChannelQuery, include: [string, ...string[]]) {
+  return db.select({ n: count() }).from(channelTagMap).where(linkFilter(q, include));
 }

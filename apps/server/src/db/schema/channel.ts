@@ -76,9 +76,6 @@ export const channel = pgTable(
     index('channel_follower_cnt_idx').on(t.followerCnt.desc(), t.id.desc()),
     index('channel_updated_at_idx').on(t.updatedAt.desc(), t.id.desc()),
     index('channel_created_at_idx').on(t.createdAt.desc(), t.id.desc()),
-    // The sort keys by id: the channel query ranks a tag-filtered set of ids from this index alone,
-    // without reading each matching row.
-    index('channel_sort_keys_idx').on(t.id, t.followerCnt, t.updatedAt, t.createdAt),
     // Case-insensitive substring name search.
     index('channel_username_trgm_idx').using('gin', sql`lower(${t.username}) gin_trgm_ops`),
     index('channel_grade_id_idx').on(t.gradeId),
@@ -98,6 +95,12 @@ export const channelTag = pgTable('channel_tag', {
   updatedAt: tstz(),
 });
 
+/**
+ * A channel's tag links. Each link also carries a copy of its channel's sort keys and full tag set,
+ * kept equal to the channel by the triggers of migration 0010 (whatever statement writes a link or a
+ * channel), so that a tag-filtered channel query is one index range per include tag: already in the
+ * order of the page, the other include and exclude tags checked on the index entry itself.
+ */
 export const channelTagMap = pgTable(
   'channel_tag_map',
   {
@@ -108,10 +111,33 @@ export const channelTagMap = pgTable(
       .notNull()
       .references(() => channelTag.id, { onDelete: 'restrict' }),
     createdAt: createdAt(),
+    // Copies of the channel, written by the triggers only (the defaults are placeholders they overwrite).
+    channelTagIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    channelFollowerCnt: integer().notNull().default(0),
+    channelUpdatedAt: tstz().notNull().defaultNow(),
+    channelCreatedAt: tstz().notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ name: 'channel_tag_map_pkey', columns: [t.channelId, t.tagId] }),
-    // Tag-first lookups: the include/exclude tag filters walk this index.
-    uniqueIndex('channel_tag_map_tag_channel_key').on(t.tagId, t.channelId),
+    // One ranked list per tag and sort order (§8.4, id as the tie-break): the channel query reads a
+    // page and counts its total from these alone. They also serve every other tag-first lookup.
+    index('channel_tag_map_by_followers_idx').on(
+      t.tagId,
+      t.channelFollowerCnt.desc(),
+      t.channelId.desc(),
+      t.channelTagIds,
+    ),
+    index('channel_tag_map_by_updated_idx').on(
+      t.tagId,
+      t.channelUpdatedAt.desc(),
+      t.channelId.desc(),
+      t.channelTagIds,
+    ),
+    index('channel_tag_map_by_created_idx').on(
+      t.tagId,
+      t.channelCreatedAt.desc(),
+      t.channelId.desc(),
+      t.channelTagIds,
+    ),
   ],
 );
