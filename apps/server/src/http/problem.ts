@@ -10,6 +10,7 @@ import {
   PG_UNIQUE_VIOLATION,
 } from '../db/pg-errors';
 import { DomainError } from '../shared/errors';
+import { unreachableStore } from './unavailable';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -66,6 +67,14 @@ export function toProblem(error: unknown, instance?: string): Problem {
   }
   if (pg?.code === PG_INVALID_TEXT) {
     return problem(400, 'A value has the wrong format', { code: 'request.invalid', instance });
+  }
+  const store = unreachableStore(error);
+  if (store) {
+    logger.warn(`${store} unreachable on ${instance ?? '?'}: ${(error as Error).message}`);
+    return problem(503, `${store} cannot be reached right now; try again shortly`, {
+      code: 'service.unavailable',
+      instance,
+    });
   }
   logger.error(`Unhandled error on ${instance ?? '?'}: ${(error as Error)?.stack ?? String(error)}`);
   return problem(500, 'Internal error; it has been logged', { instance });

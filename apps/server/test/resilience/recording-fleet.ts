@@ -81,6 +81,9 @@ export async function startRecordingFleet(liveCount = 3): Promise<RecordingFleet
     server,
     lives,
     async close() {
+      // A test that failed mid-outage leaves a store down: bring it back so recflow can shut down.
+      await redis.start();
+      await postgres.start();
       await server.stop();
       await sim.close();
       await redis.close();

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_MAIN } from '../support/server-process';
 import {
   expectLivesKept,
@@ -26,6 +26,9 @@ describe.runIf(existsSync(SERVER_MAIN))("recflow's Redis restarting empty", () =
   it('readyz goes not-ready then ready; lives keep their recorders; the loops schedule and run again', async () => {
     await fleet.redis.stop('SIGTERM');
     await readyzBecomes(fleet.server, 503);
+    const during = await fleet.server.client.raw('GET', '/api/tasks/live_recovery/runs');
+    expect(during.status).toBe(503);
+    expect(JSON.stringify(during.body)).toContain('Redis cannot be reached');
     await new Promise((r) => setTimeout(r, OUTAGE_MS));
     await expectLivesKept(fleet);
     await fleet.redis.start();
