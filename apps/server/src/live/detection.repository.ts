@@ -31,11 +31,15 @@ export class DetectionRepository {
     return ((await this.handle.database.db.execute(query)) as unknown as { rows: KnownChannel[] }).rows;
   }
 
-  /** The followed channels among `ids` (ids of deleted channels are simply absent, §14.23). */
+  /**
+   * The followed channels among `ids` (ids of deleted channels are simply absent, §14.23), always
+   * in the same order: each channel is then checked once per cycle at the same point of it, so the
+   * time between two checks of a channel is one cycle, never up to two.
+   */
   followed(ids: string[]): Promise<KnownChannel[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.rows(
-      sql`${KNOWN} where c.is_followed and c.id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)`,
+      sql`${KNOWN} where c.is_followed and c.id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid) order by c.id`,
     );
   }
 
