@@ -121,4 +121,33 @@ describe('timelines', () => {
     await screenshot(page, 'live-timeline-dark');
     expect(await timeline(page).locator('li').count()).toBe(events.length);
   });
+  it('links the two records of a restarted broadcast to each other', async () => {
+    const before = await dash.seed.live({ username: 'Whiskey Restart', title: 'First record', nodeCount: 1 });
+    const after = await dash.seed.live({ username: 'Xray Restart', title: 'Second record', nodeCount: 1 });
+    await dash.server.app.get(AuditLog).record(
+      {
+        kind: 'live.restarted',
+        liveId: before.id,
+        message: `recnode found the live invalid; restarted as ${after.id}`,
+        details: { restartedAs: after.id },
+      },
+      {
+        kind: 'live.restarted',
+        liveId: after.id,
+        message: `restart of ${before.id}`,
+        details: { restartedFrom: before.id },
+      },
+    );
+    const page = await dash.open(`/lives/${before.id}`);
+    const restarted = eventsOf(page, 'live.restarted');
+    await expect.poll(() => restarted.textContent(), SOON).toContain('Restarted');
+    await restarted.getByRole('link', { name: `restarted as live ${after.id.slice(0, 8)}` }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Xray Restart' }).isVisible(), SOON).toBe(true);
+    await eventsOf(page, 'live.restarted')
+      .getByRole('link', { name: `restart of live ${before.id.slice(0, 8)}` })
+      .click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Whiskey Restart' }).isVisible(), SOON)
+      .toBe(true);
+  });
 });

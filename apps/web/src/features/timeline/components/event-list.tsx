@@ -14,6 +14,23 @@ export interface EventListProps {
 
 const linkClass = 'font-mono text-xs text-muted-foreground hover:text-foreground hover:underline';
 
+/** A restart links the two records of one broadcast (§6.6): the old live and the one it became. */
+function RestartLink({ details }: { details: AuditEventDto['details'] }) {
+  const as = typeof details?.restartedAs === 'string' ? details.restartedAs : undefined;
+  const from = typeof details?.restartedFrom === 'string' ? details.restartedFrom : undefined;
+  const other = as ?? from;
+  if (!other) return null;
+  return (
+    <Link
+      to={`/lives/${other}`}
+      className={linkClass}
+      title={as ? 'Open the live it was restarted as' : 'Open the live it restarted'}
+    >
+      {as ? 'restarted as' : 'restart of'} live {other.slice(0, 8)}
+    </Link>
+  );
+}
+
 function Subject({ event, subject, nodeNames }: { event: AuditEventDto } & Omit<EventListProps, 'events'>) {
   if (subject === 'live' && event.nodeId) {
     const name = nodeNames.get(event.nodeId);
@@ -65,6 +82,7 @@ export function EventList({ events, subject, nodeNames }: EventListProps) {
                   {formatClock(Date.parse(event.at))} · {formatAge(event.at)}
                 </time>
                 <Subject event={event} subject={subject} nodeNames={nodeNames} />
+                <RestartLink details={event.details} />
               </div>
               <p className="text-sm text-muted-foreground wrap-anywhere">{event.message}</p>
             </div>

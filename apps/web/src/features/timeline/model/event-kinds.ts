@@ -21,6 +21,8 @@ import {
   RotateCcwIcon,
   ServerCrashIcon,
   Trash2Icon,
+  UnplugIcon,
+  WifiIcon,
 } from 'lucide-react';
 
 export type EventTone = 'good' | 'info' | 'warn' | 'bad' | 'quiet';
@@ -41,6 +43,8 @@ const KINDS: Record<string, EventKind> = {
   'live.node_drained': { label: 'Drained off', icon: ArrowRightLeftIcon, tone: 'info' },
   'live.failed': { label: 'Failed', icon: CircleXIcon, tone: 'bad' },
   'live.restarted': { label: 'Restarted', icon: RotateCcwIcon, tone: 'info' },
+  'live.stream_unavailable': { label: 'Stream unavailable', icon: UnplugIcon, tone: 'warn' },
+  'live.stream_available': { label: 'Stream back', icon: WifiIcon, tone: 'good' },
   'live.finishing': { label: 'Finishing', icon: HourglassIcon, tone: 'info' },
   'live.finished': { label: 'Finished', icon: CircleCheckIcon, tone: 'good' },
   'live.finish_failed': { label: 'Finish failed', icon: OctagonAlertIcon, tone: 'bad' },
