@@ -6,7 +6,7 @@
  * - uid: exact platform channel id; uname: case-insensitive substring, LIKE wildcards escaped;
  * - platform, grade, followed; sort descending with id as the tie-break so pages are stable.
  *
- * With include tags, the page and the total are read from the first include tag's ranked list in
+ * With include tags, the page and the total are read from the rarest include tag's ranked list in
  * channel_tag_map: its links carry their channel's sort keys and whole tag set (kept equal to the
  * channel by triggers, migration 0010), so one index range is already in page order and the other
  * tags are checked on each index entry, without a join per tag or a read of each matching channel.
@@ -51,17 +51,36 @@ function carriesAnyTag(channelId: SQLWrapper, names: string[]): SQL {
 }
 
 /**
- * The links of the channels carrying every include tag and none of the exclude tags: the first
- * include tag's range, the rest checked against the link's copy of its channel's tag set. An
- * unknown include tag resolves to null, which matches nothing; an unknown exclude tag excludes
- * nothing (`is not true`). Each channel has one link per tag, so appears once.
+ * The include tag with the fewest links, by the planner's statistics of channel_tag_map (a tag too
+ * rare to be among the most common values counts as none), so that the range read is the rarest
+ * tag's whatever order the tags were given in. Only the speed depends on this choice, never the
+ * result: every include tag is also checked on the link.
+ */
+function rarestTagId(names: string[]): SQL {
+  const stats = sql`select most_common_vals::text::uuid[] as vals, most_common_freqs as freqs from pg_stats
+    where schemaname = current_schema() and tablename = 'channel_tag_map' and attname = 'tag_id'`;
+  return sql`(select t.id from ${channelTag} t left join (${stats}) s on true
+    where ${inArray(sql`t.name`, names)}
+    order by coalesce(s.freqs[array_position(s.vals, t.id)], 0), t.id limit 1)`;
+}
+
+/**
+ * The links of the channels carrying every include tag and none of the exclude tags: one include
+ * tag's range, the tags checked against the link's copy of its channel's tag set. An unknown
+ * include tag resolves to null, which matches nothing; an unknown exclude tag excludes nothing
+ * (`is not true`). Each channel has one link per tag, so appears once.
  */
 function taggedLinks(include: [string, ...string[]], exclude: string[]): SQL {
-  const [first, ...rest] = include;
   const tags = channelTagMap.channelTagIds;
+  if (include.length === 1) {
+    return and(
+      eq(channelTagMap.tagId, tagIdByName(include[0])),
+      ...exclude.map((name) => sql`(${tagIdByName(name)} = any(${tags})) is not true`),
+    ) as SQL;
+  }
   return and(
-    eq(channelTagMap.tagId, tagIdByName(first)),
-    ...rest.map((name) => sql`${tagIdByName(name)} = any(${tags})`),
+    eq(channelTagMap.tagId, rarestTagId(include)),
+    ...include.map((name) => sql`${tagIdByName(name)} = any(${tags})`),
     ...exclude.map((name) => sql`(${tagIdByName(name)} = any(${tags})) is not true`),
   ) as SQL;
 }
@@ -156,7 +175,7 @@ function countChannels(db: Db, q: ChannelQuery) {
   return db.select({ n: count() }).from(channel).where(channelFilter(q));
 }
 
-/** The page ranked along the first include tag's list for the sort order, stopping at the page. */
+/** The page ranked along one include tag's list for the sort order, stopping at the page. */
 function linkPageIds(db: Db, q: ChannelQuery, include: [string, ...string[]]) {
   return db
     .select({ id: channelTagMap.channelId })

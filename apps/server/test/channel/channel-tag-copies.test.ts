@@ -6,7 +6,7 @@
  */
 import { api, type ChannelDto } from '@recflow/contracts';
 import { type Simulator, startSimulator } from '@recflow/simulator';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChannelRefresher } from '../../src/channel/channel-refresher';
 import { addChannel, uniqueId } from '../support/fixtures';
@@ -24,9 +24,14 @@ afterAll(async () => {
   await sim?.close();
 });
 
+/** Rows of a hand-written statement (the test database is PostgreSQL: node-postgres results). */
+async function rowsOf<T>(query: SQL): Promise<T[]> {
+  return ((await app.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
 /** Links whose copy differs from their channel, and how many links there are in all. */
 async function staleCopies() {
-  const stale = await app.database.db.execute<{ channel_id: string; tag_id: string }>(sql`
+  const stale = await rowsOf<{ channel_id: string; tag_id: string }>(sql`
     select m.channel_id, m.tag_id
     from channel_tag_map m join channel c on c.id = m.channel_id
     where m.channel_follower_cnt <> c.follower_cnt
@@ -34,10 +39,8 @@ async function staleCopies() {
        or m.channel_created_at <> c.created_at
        or m.channel_tag_ids <> (select array_agg(x.tag_id order by x.tag_id)
                                 from channel_tag_map x where x.channel_id = m.channel_id)`);
-  const [links] = (
-    await app.database.db.execute<{ n: number }>(sql`select count(*)::int as n from channel_tag_map`)
-  ).rows;
-  return { stale: stale.rows, links: links!.n };
+  const [links] = await rowsOf<{ n: number }>(sql`select count(*)::int as n from channel_tag_map`);
+  return { stale, links: links!.n };
 }
 
 async function expectCopiesEqualChannels(minLinks: number) {
@@ -47,7 +50,7 @@ async function expectCopiesEqualChannels(minLinks: number) {
 }
 
 async function tagsOf(channelId: string): Promise<string[]> {
-  const { rows } = await app.database.db.execute<{ tags: string[] }>(sql`
+  const rows = await rowsOf<{ tags: string[] }>(sql`
     select coalesce(array_agg(distinct t) filter (where t is not null), '{}') as tags
     from channel_tag_map m cross join unnest(m.channel_tag_ids) t where m.channel_id = ${channelId}`);
   return rows[0]!.tags;
@@ -131,10 +134,7 @@ describe("a tag link's copy of its channel", () => {
 
   it('goes with the channel when the channel is deleted', async () => {
     await app.api.ok(api.channels.remove, { params: { id: second.id } });
-    const { rows } = await app.database.db.execute(
-      sql`select 1 from channel_tag_map where channel_id = ${second.id}`,
-    );
-    expect(rows).toEqual([]);
+    expect(await rowsOf(sql`select 1 from channel_tag_map where channel_id = ${second.id}`)).toEqual([]);
     await expectCopiesEqualChannels(17);
   });
 });
