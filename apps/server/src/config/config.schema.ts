@@ -131,6 +131,11 @@ export const ConfigSchema = z.object({
   /** Detection: how often followed channels and active criteria are polled. */
   LIVE_DETECT_FOLLOWED_INTERVAL_MS: int(500, 600_000).default(5_000),
   LIVE_DETECT_CRITERIA_INTERVAL_MS: int(500, 600_000).default(5_000),
+  /**
+   * streamq calls in flight while followed channels are checked (one call per channel per cycle):
+   * a cycle lasts about followed ÷ this × streamq's answer time, and should stay under the interval.
+   */
+  LIVE_DETECT_FOLLOWED_CONCURRENCY: int(1, 256).default(16),
   /** How long a criteria preview may wait for all of its searches. */
   CRITERIA_PREVIEW_TIMEOUT_MS: int(100, 60_000).default(5_000),
   /** How often a batch of recorded lives gets its title and viewer count refreshed. */

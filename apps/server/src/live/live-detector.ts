@@ -7,6 +7,7 @@
  * bounded concurrency, and one failing search, channel or criterion never stops the others.
  */
 import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
 import { ActiveCriteria } from '../criterion/active-criteria';
 import type { CriterionRecord } from '../criterion/criterion.repository';
 import { type CriterionSpec, judge, specOfRecord, unitLabel } from '../criterion/criterion-matching';
@@ -21,7 +22,6 @@ import { DetectionRepository, type KnownChannel } from './detection.repository';
 import { LiveRegistrar, type RegistrationRequest } from './live-registrar';
 import { Notifications } from './notifications';
 
-const CHECKS_IN_PARALLEL = 16;
 const REGISTRATIONS_IN_PARALLEL = 4;
 
 export interface DetectionOutcome {
@@ -41,6 +41,7 @@ export class LiveDetector {
   private readonly logger = new Logger('LiveDetector');
 
   constructor(
+    private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly repository: DetectionRepository,
     private readonly streamq: StreamqClient,
@@ -55,7 +56,8 @@ export class LiveDetector {
   async detectFollowed(ids: string[]): Promise<DetectionOutcome> {
     const channels = (await this.repository.followed(ids)).filter((c) => !c.active && c.shouldSave);
     const outcome: DetectionOutcome = { checked: channels.length, registered: 0, skipped: 0, failed: 0 };
-    await settleWithConcurrency(channels, CHECKS_IN_PARALLEL, async (channel) => {
+    const inFlight = this.config.values.LIVE_DETECT_FOLLOWED_CONCURRENCY;
+    await settleWithConcurrency(channels, inFlight, async (channel) => {
       try {
         const info = await this.streamq.fetchChannel(channel.platform, channel.sourceId);
         if (!info?.openLive) return;
