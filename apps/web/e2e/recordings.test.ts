@@ -279,4 +279,18 @@ describe('the recordings page', () => {
       )
       .toBe(true);
   });
+  it('says why when S3 cannot be listed', async () => {
+    const channel = await dash.seed.channel({ username: 'Bravo Unlisted' });
+    await endedLive(dash.server, channel, { title: 'S3 is down', minutesAgo: 2, event: 'complete' });
+    // Last in this file: S3 (and SQS) go away for good.
+    await aws.stop();
+    const page = await dash.open('/recordings?q=bravo');
+    await recordingRow(page, 'Bravo Unlisted')
+      .getByRole('button', { name: 'Show details of Bravo Unlisted' })
+      .click();
+    const alert = page.getByRole('alert').filter({ hasText: 'S3 could not be listed' });
+    await expect.poll(() => alert.isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await alert.textContent()).toContain(`s3://${bucket}/`);
+    await screenshot(page, 'recordings-s3-failing-light');
+  });
 });
