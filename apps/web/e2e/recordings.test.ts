@@ -255,6 +255,7 @@ describe('the recordings page', () => {
     await page.reload();
     await expect.poll(() => page.getByTestId('recording-count').textContent(), SOON).toBe('1–1 of 1');
     expect(await page.getByRole('searchbox', { name: 'Search channel or title' }).inputValue()).toBe('zulu');
+    expect(await horizontalOverflow(page)).toEqual({ page: 0, main: 0, tables: [0] });
     await screenshot(page, 'recordings-filtered-light');
 
     await page.getByRole('button', { name: 'Clear filters' }).click();

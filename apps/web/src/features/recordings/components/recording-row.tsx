@@ -78,7 +78,7 @@ export function RecordingRow({ recording }: { recording: RecordingDto }) {
             <ChevronRightIcon className={cn('transition-transform', expanded && 'rotate-90')} />
           </Button>
         </TableCell>
-        <TableCell className="max-w-60 min-w-52">
+        <TableCell className="max-w-56 min-w-44">
           <Channel channel={recording.channel} />
         </TableCell>
         <TableCell className="w-full max-w-0 min-w-40">
