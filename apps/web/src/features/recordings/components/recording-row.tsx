@@ -78,10 +78,10 @@ export function RecordingRow({ recording }: { recording: RecordingDto }) {
             <ChevronRightIcon className={cn('transition-transform', expanded && 'rotate-90')} />
           </Button>
         </TableCell>
-        <TableCell className="max-w-56 min-w-44">
+        <TableCell className="max-w-60 min-w-48">
           <Channel channel={recording.channel} />
         </TableCell>
-        <TableCell className="w-full max-w-0 min-w-40">
+        <TableCell className="w-full max-w-0 min-w-32">
           <Link
             to={`/lives/${recording.liveId}`}
             title={recording.title}
