@@ -7,6 +7,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { RecnodeClient } from '../upstream/recnode/recnode.client';
 import { type CandidateNode, LiveNodeRepository } from './live-node.repository';
+import { NodeHealth } from './node-health';
 import { selectNodes } from './node-selector';
 
 export interface AllocationRequest {
@@ -42,12 +43,14 @@ export class LiveAllocator {
   constructor(
     private readonly bindings: LiveNodeRepository,
     private readonly recnode: RecnodeClient,
+    private readonly health: NodeHealth,
   ) {}
 
   async allocate(request: AllocationRequest): Promise<AllocationResult> {
     const started: CandidateNode[] = [];
     const failures: AllocationResult['failures'] = [];
-    const excludeNodes = new Set(request.excludeNodeIds ?? []);
+    // A node that did not answer recovery would only make this wait out a start request.
+    const excludeNodes = new Set([...(request.excludeNodeIds ?? []), ...(await this.health.unreachable())]);
     const excludeGroups = new Set(request.excludeGroupIds ?? []);
     let shortfall: string | null = null;
 

@@ -1,4 +1,4 @@
-/** The recovery loop's view: every binding of a recording live, with its node, in one statement. */
+/** The recovery loop's view: every node and every binding of a recording live, in one statement. */
 import { Injectable } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
 import { DatabaseHandle } from '../db/db.module';
@@ -11,6 +11,8 @@ export interface WatchedBinding {
   boundAt: Date;
 }
 
+export type WatchedNode = Pick<WatchedBinding, 'nodeId' | 'nodeName' | 'endpoint'>;
+
 export interface FailureCount {
   id: string;
   name: string;
@@ -21,16 +23,31 @@ export interface FailureCount {
 export class LiveRecoveryRepository {
   constructor(private readonly handle: DatabaseHandle) {}
 
-  async bindingsOfRecordingLives(): Promise<WatchedBinding[]> {
+  /**
+   * Every binding of a recording live, with its node, plus one row with a null live for each node
+   * that has none (so that recovery asks every node, and knows which ones are down before the
+   * allocator picks them). One statement.
+   */
+  async bindingsOfRecordingLives(): Promise<{ bindings: WatchedBinding[]; nodes: WatchedNode[] }> {
     const result = (await this.handle.database.db.execute(sql`
-      select ln.live_id as "liveId", n.id as "nodeId", n.name as "nodeName", n.endpoint, ln.created_at as "boundAt"
-      from live_node ln
-      join live l on l.id = ln.live_id
-      join node n on n.id = ln.node_id
-      where l.status = 'recording'`)) as unknown as {
-      rows: Array<Omit<WatchedBinding, 'boundAt'> & { boundAt: Date | string }>;
+      select b.live_id as "liveId", n.id as "nodeId", n.name as "nodeName", n.endpoint, b.created_at as "boundAt"
+      from node n
+      left join (
+        select ln.live_id, ln.node_id, ln.created_at
+        from live_node ln join live l on l.id = ln.live_id
+        where l.status = 'recording'
+      ) b on b.node_id = n.id`)) as unknown as {
+      rows: Array<
+        Omit<WatchedBinding, 'boundAt' | 'liveId'> & { liveId: string | null; boundAt: Date | string | null }
+      >;
     };
-    return result.rows.map((r) => ({ ...r, boundAt: new Date(r.boundAt) }));
+    const nodes = new Map<string, WatchedNode>();
+    const bindings: WatchedBinding[] = [];
+    for (const r of result.rows) {
+      nodes.set(r.nodeId, { nodeId: r.nodeId, nodeName: r.nodeName, endpoint: r.endpoint });
+      if (r.liveId !== null) bindings.push({ ...r, liveId: r.liveId, boundAt: new Date(r.boundAt!) });
+    }
+    return { bindings, nodes: [...nodes.values()] };
   }
 
   /** Removes the given bindings (live, node) in one statement. */

@@ -6,7 +6,9 @@
  * binding is younger than LIVE_RECOVERY_INIT_WAIT_SEC (a slow start is not a failure). Failed
  * bindings are removed and their recorders cancelled, the node's failure count grows (reaching
  * NODE_FAILURE_THRESHOLD cordons it, with a notice), and the balancer replaces them in the same
- * cycle, from another group.
+ * cycle, from another group. Every node is asked, bound or not, so that the allocator can avoid
+ * the ones that are down (node-health), and the lives of failed bindings are watched for segments
+ * the dead node had claimed and never downloaded (claim-repair).
  */
 import { Injectable, Logger } from '@nestjs/common';
 import type { RecnodeRecording } from '@recflow/contracts';
@@ -15,8 +17,10 @@ import { AppConfig } from '../config/app-config';
 import { Clock } from '../shared/clock';
 import { settleWithConcurrency } from '../shared/concurrency';
 import { RecnodeClient } from '../upstream/recnode/recnode.client';
+import { ClaimRepair } from './claim-repair';
 import { LiveBalancer } from './live-balancer';
 import { LiveRecoveryRepository, type WatchedBinding } from './live-recovery.repository';
+import { NodeHealth } from './node-health';
 import { Notifications } from './notifications';
 
 export interface RecoveryOutcome {
@@ -26,6 +30,7 @@ export interface RecoveryOutcome {
   failed: number;
   replaced: number;
   cordoned: number;
+  requeued: number;
 }
 
 const NODE_CONCURRENCY = 32;
@@ -43,14 +48,22 @@ export class LiveRecovery {
     private readonly balancer: LiveBalancer,
     private readonly notifications: Notifications,
     private readonly audit: AuditLog,
+    private readonly health: NodeHealth,
+    private readonly claims: ClaimRepair,
   ) {}
 
   async check(): Promise<RecoveryOutcome> {
-    const bindings = await this.repository.bindingsOfRecordingLives();
-    const nodes = [...new Map(bindings.map((b) => [b.nodeId, b])).values()];
-    const answers = await settleWithConcurrency(nodes, NODE_CONCURRENCY, (n) =>
-      this.recnode.recordings(n.endpoint, this.config.values.RECNODE_HEALTH_TIMEOUT_MS),
-    );
+    const { bindings, nodes } = await this.repository.bindingsOfRecordingLives();
+    const [answers, requeued] = await Promise.all([
+      settleWithConcurrency(nodes, NODE_CONCURRENCY, (n) =>
+        this.recnode.recordings(n.endpoint, this.config.values.RECNODE_HEALTH_TIMEOUT_MS),
+      ),
+      this.claims.sweep().catch((error: Error) => {
+        this.logger.warn(`claim repair failed: ${error.message}`);
+        return 0;
+      }),
+    ]);
+    await this.health.record(nodes.filter((_, i) => answers[i]!.status === 'rejected').map((n) => n.nodeId));
     const byNode = new Map(nodes.map((n, i) => [n.nodeId, answers[i]!]));
     const graceMs = this.config.values.LIVE_RECOVERY_INIT_WAIT_SEC * 1000;
     const now = this.clock.now().getTime();
@@ -77,11 +90,15 @@ export class LiveRecovery {
       failed: failed.length,
       replaced: 0,
       cordoned: 0,
+      requeued,
     };
     if (failed.length === 0) return outcome;
 
     for (const f of failed) this.logger.warn(`node ${f.nodeName} failed live ${f.liveId}: ${f.reason}`);
     await this.repository.unbind(failed);
+    await this.claims.watch([...new Set(failed.map((f) => f.liveId))]).catch((error: Error) => {
+      this.logger.warn(`cannot watch lives for orphaned claims: ${error.message}`);
+    });
     await this.audit.record(
       ...failed.map((f) => ({
         kind: 'live.node_failed',

@@ -6,6 +6,7 @@ import { RecordingModule } from '../recording/recording.module';
 import { CriterionPreview } from './criterion-preview';
 import { CriterionPreviewController } from './criterion-preview.controller';
 import { BroadcastCheck } from './broadcast-check';
+import { ClaimRepair } from './claim-repair';
 import { DetectionRepository } from './detection.repository';
 import { LiveController } from './live.controller';
 import { LiveRepository } from './live.repository';
@@ -27,6 +28,7 @@ import { LiveRestartRepository } from './live-restart.repository';
 import { LiveStateCleaner } from './live-state-cleaner';
 import { LiveStreamRepository } from './live-stream.repository';
 import { NodeDrainer } from './node-drainer';
+import { NodeHealth } from './node-health';
 import { Notifications } from './notifications';
 import { StreamWatch } from './stream-watch';
 
@@ -35,6 +37,8 @@ import { StreamWatch } from './stream-watch';
   imports: [ChannelModule, CriterionModule, FinishModule, RecordingModule],
   controllers: [LiveController, CriterionPreviewController],
   providers: [
+    NodeHealth,
+    ClaimRepair,
     LiveRepository,
     LiveStreamRepository,
     LiveNodeRepository,

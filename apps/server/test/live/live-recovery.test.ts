@@ -2,9 +2,11 @@ import { api } from '@recflow/contracts';
 import { type Simulator, startSimulator } from '@recflow/simulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../src/audit/audit-log';
+import { ClaimRepair } from '../../src/live/claim-repair';
 import { LiveBalancer } from '../../src/live/live-balancer';
 import { LiveRecovery } from '../../src/live/live-recovery';
 import { LiveRecoveryRepository } from '../../src/live/live-recovery.repository';
+import { NodeHealth } from '../../src/live/node-health';
 import { Notifications } from '../../src/live/notifications';
 import { Clock } from '../../src/shared/clock';
 import { RecnodeClient } from '../../src/upstream/recnode/recnode.client';
@@ -121,6 +123,8 @@ describe('recovery', () => {
       app.app.get(LiveBalancer, { strict: false }),
       app.app.get(Notifications, { strict: false }),
       app.app.get(AuditLog, { strict: false }),
+      app.app.get(NodeHealth, { strict: false }),
+      app.app.get(ClaimRepair, { strict: false }),
     );
     expect((await patient.check()).failed).toBe(0);
     expect((await nodesOf(dto.id)).map((n) => n.id)).toContain(node.id);

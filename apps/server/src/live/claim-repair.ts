@@ -1,0 +1,166 @@
+/**
+ * Hands the segments a dead node had claimed but never downloaded back to recnode's retry path.
+ * recnode's claim (`SET segment:{n} NX`, interfaces.md) outlives its holder for 24 h: once the
+ * download lock expires the survivor tries the segment, fails to claim it, and skips it for good,
+ * so the segment is lost although the live is still recorded and the origin still serves it.
+ *
+ * After recovery fails a binding it watches that live for a while. A claim is orphaned when its
+ * segment is in none of the three sets and it was made at least twice the lock's lifetime before
+ * the claim of the live's newest downloaded segment: its holder had twice the time recnode allows
+ * and another node has finished newer work since (a slow holder that is still alive would make
+ * the segment downloaded twice, so the margin is generous). Both times are recnode's own, so recflow's clock
+ * need not agree with the nodes'. Each orphan moves to `segments:retrying` (parallel_limit 3),
+ * which the live's nodes work through as they do any failed download; the move is one script that
+ * first checks the claim is unchanged and in no set, so it cannot undo a node's concurrent success.
+ */
+import { Injectable, Logger } from '@nestjs/common';
+import { RECNODE_PROTOCOL, RecnodeSegmentState, segmentKey, segmentSetKey } from '@recflow/contracts';
+import { ServerRedis } from '../redis/server-redis';
+import { Clock } from '../shared/clock';
+import { RecnodeRedis } from '../upstream/recnode/recnode-redis';
+
+const WATCH_KEY = 'recovery:claim-watch';
+/** How much older than the newest downloaded segment's claim an orphaned claim must be. */
+const ORPHAN_AGE_MS = 2 * RECNODE_PROTOCOL.segmentLockTtlMs;
+/** A failed binding's live is swept this long: the orphan age, detection, and a few polls. */
+const WATCH_MS = ORPHAN_AGE_MS + 3 * RECNODE_PROTOCOL.segmentLockTtlMs;
+/** How far below the newest downloaded segment orphaned claims are looked for. */
+const SPAN = 90;
+
+const REQUEUE = `
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+for i = 2, 4 do
+  if redis.call('ZSCORE', KEYS[i], ARGV[3]) then return 0 end
+end
+redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL')
+redis.call('ZADD', KEYS[4], ARGV[3], ARGV[3])
+redis.call('PEXPIRE', KEYS[4], ARGV[4])
+return 1`;
+
+interface Orphan {
+  liveId: string;
+  num: number;
+  raw: string;
+  next: string;
+}
+
+@Injectable()
+export class ClaimRepair {
+  private readonly logger = new Logger('ClaimRepair');
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly redis: ServerRedis,
+    private readonly recnode: RecnodeRedis,
+  ) {}
+
+  /** Watches these lives for orphaned claims from now on, for a while. */
+  async watch(liveIds: string[]): Promise<void> {
+    if (liveIds.length === 0) return;
+    const until = this.clock.now().getTime() + WATCH_MS;
+    await this.redis.client.zadd(WATCH_KEY, 'GT', ...liveIds.flatMap((id) => [until, id]));
+  }
+
+  /** One pass over the watched lives; returns how many claims went back to `retrying`. */
+  async sweep(): Promise<number> {
+    const now = this.clock.now().getTime();
+    const result = await this.redis.client
+      .multi()
+      .zremrangebyscore(WATCH_KEY, '-inf', now)
+      .zrange(WATCH_KEY, 0, -1)
+      .exec();
+    const liveIds = (result?.[1]?.[1] as string[] | undefined) ?? [];
+    if (liveIds.length === 0) return 0;
+    const orphans = await this.findOrphans(liveIds);
+    if (orphans.length === 0) return 0;
+
+    const pipeline = this.recnode.master.pipeline();
+    const keyTtlMs = String(RECNODE_PROTOCOL.segmentKeyTtlSec * 1000);
+    for (const o of orphans) {
+      pipeline.eval(
+        REQUEUE,
+        4,
+        segmentKey(o.liveId, o.num),
+        segmentSetKey(o.liveId, 'success'),
+        segmentSetKey(o.liveId, 'failed'),
+        segmentSetKey(o.liveId, 'retrying'),
+        o.raw,
+        o.next,
+        String(o.num),
+        keyTtlMs,
+      );
+    }
+    const moved = ((await pipeline.exec()) ?? []).map(([error, value]) => !error && value === 1);
+    const byLive = new Map<string, number[]>();
+    orphans.forEach((o, i) => {
+      if (moved[i]) byLive.set(o.liveId, [...(byLive.get(o.liveId) ?? []), o.num]);
+    });
+    for (const [liveId, nums] of byLive)
+      this.logger.warn(
+        `live ${liveId}: segments ${nums.join(', ')} were claimed by a node that died; retrying them`,
+      );
+    return moved.filter(Boolean).length;
+  }
+
+  private async findOrphans(liveIds: string[]): Promise<Orphan[]> {
+    const master = this.recnode.master;
+    const tops = await master
+      .pipeline(liveIds.map((id) => ['zrevrange', segmentSetKey(id, 'success'), '0', '0']))
+      .exec();
+    const watched = liveIds
+      .map((liveId, i) => ({ liveId, top: (tops?.[i]?.[1] as string[] | undefined)?.[0] }))
+      .filter((w): w is { liveId: string; top: string } => w.top !== undefined)
+      .map((w) => ({ liveId: w.liveId, top: Number(w.top) }));
+    if (watched.length === 0) return [];
+
+    const pipeline = master.pipeline();
+    for (const { liveId, top } of watched) {
+      for (const set of ['success', 'failed', 'retrying'] as const)
+        pipeline.zrangebyscore(segmentSetKey(liveId, set), top - SPAN, top);
+      pipeline.mget(Array.from({ length: SPAN + 1 }, (_, k) => segmentKey(liveId, top - SPAN + k)));
+    }
+    const replies = (await pipeline.exec()) ?? [];
+    const orphans: Orphan[] = [];
+    watched.forEach(({ liveId, top }, i) => {
+      const [success, failed, retrying, states] = replies.slice(i * 4, i * 4 + 4).map((r) => r[1]) as [
+        string[],
+        string[],
+        string[],
+        Array<string | null>,
+      ];
+      if (!states) return;
+      const settled = new Set([...(success ?? []), ...(failed ?? []), ...(retrying ?? [])].map(Number));
+      const newest = parseState(states[SPAN] ?? null);
+      if (!newest) return;
+      const newestClaim = Date.parse(newest.state.created_at);
+      states.forEach((raw, k) => {
+        const num = top - SPAN + k;
+        if (num === top || settled.has(num)) return;
+        const claim = parseState(raw);
+        if (!claim) return;
+        if (newestClaim - Date.parse(claim.state.created_at) < ORPHAN_AGE_MS) return;
+        const next = {
+          ...claim.json,
+          parallel_limit: RECNODE_PROTOCOL.retryParallelLimit,
+          is_retrying: true,
+          updated_at: this.clock.now().toISOString(),
+        };
+        orphans.push({ liveId, num, raw: raw!, next: JSON.stringify(next) });
+      });
+    });
+    return orphans;
+  }
+}
+
+function parseState(
+  raw: string | null,
+): { state: RecnodeSegmentState; json: Record<string, unknown> } | null {
+  if (raw === null) return null;
+  try {
+    const json = JSON.parse(raw) as Record<string, unknown>;
+    const parsed = RecnodeSegmentState.safeParse(json);
+    return parsed.success ? { state: parsed.data, json } : null;
+  } catch {
+    return null;
+  }
+}

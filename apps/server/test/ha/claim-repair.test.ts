@@ -1,0 +1,79 @@
+/**
+ * recnode's first loss window, reproduced on purpose: a node claims segments, sits on them (its
+ * downloads are slowed) and dies. Without recflow the survivor skips those claims for good; with
+ * recovery's claim repair the survivor downloads them through recnode's retry path, once.
+ */
+import { api } from '@recflow/contracts';
+import { type Simulator, startSimulator } from '@recflow/simulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LiveRecovery } from '../../src/live/live-recovery';
+import { registerFleet } from '../support/fleet';
+import { simulatorSettings } from '../support/simulated-world';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { waitFor } from '../support/wait';
+import { forgetRecnodeKeys, recnodeRedis, recordingNodes, recordLives, untilSimTime } from './fleet-watch';
+
+const REDIS_DB = 13;
+let sim: Simulator;
+let app: TestApp;
+
+beforeAll(async () => {
+  sim = await startSimulator({ nodes: 2, groups: 2, timeScale: 10, redis: recnodeRedis(REDIS_DB) });
+  app = await startTestApp({
+    ...simulatorSettings(sim),
+    HTTP_TIMEOUT_MS: 1_000,
+    RECNODE_HEALTH_TIMEOUT_MS: 500,
+  });
+  await registerFleet(app.api, sim);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await sim?.close();
+  if (sim) await forgetRecnodeKeys(REDIS_DB, sim.ledger.liveIds());
+});
+
+describe('segments claimed by a node that died', () => {
+  it('are downloaded by the surviving node once recovery has seen the death', async () => {
+    const [live] = await recordLives(app.api, sim, 1, `claims${Date.now().toString(36)}`);
+    const id = live!.id;
+    const [sitter, survivor] = live!.nodes.map((n) => sim.nodes.must(n.name));
+    // The sitter's downloads never finish: every segment it claims from now on is a dead claim.
+    sitter!.condition.downloadDelayMs = 3_600_000;
+    const claimed = () =>
+      Array.from({ length: (sim.ledger.report(id).range?.last ?? 0) + 1 }, (_, n) => n).filter((n) =>
+        sim.ledger.explain(id, n).claimedBy.includes(sitter!.name),
+      );
+    const sitting = await waitFor(
+      () => {
+        const nums = claimed().filter((n) => sim.ledger.explain(id, n).downloadedBy.length === 0);
+        return nums.length >= 3 ? nums : undefined;
+      },
+      { timeoutMs: 20_000, what: 'the slowed node to claim three segments' },
+    );
+    sitter!.kill('reset');
+
+    const recovery = app.app.get(LiveRecovery);
+    expect((await recovery.check()).failed).toBe(1);
+    // Replacing the dead node needs another group; there is none, so the survivor records alone.
+    expect(recordingNodes(sim).get(id)).toEqual([survivor!.name]);
+    // recnode's lock would let the survivor at the segments after 10 s; the repair waits for
+    // claims twice that old, measured against the survivor's newer claims.
+    await untilSimTime(sim, sim.clock.now() + 25_000);
+    let requeued = 0;
+    await waitFor(
+      async () => {
+        requeued += (await recovery.check()).requeued;
+        return sitting.every((n) => sim.ledger.explain(id, n).downloadedBy.includes(survivor!.name));
+      },
+      { timeoutMs: 20_000, intervalMs: 200, what: 'the survivor to download the dead claims' },
+    );
+    expect(requeued).toBeGreaterThanOrEqual(sitting.length);
+    for (const n of sitting) expect(sim.ledger.explain(id, n).downloadedBy).toEqual([survivor!.name]);
+    const report = sim.ledger.report(id);
+    expect(report.missing.filter((n) => n < report.range!.last - 3)).toEqual([]);
+    expect(report.duplicates).toEqual([]);
+    const nodes = (await app.api.ok(api.lives.get, { params: { id } })).nodes.map((n) => n.name);
+    expect(nodes).toEqual([survivor!.name]);
+  }, 90_000);
+});
