@@ -27,5 +27,7 @@ export default defineProject({
     globalSetup: ['../server/test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A page's first render can take seconds on a loaded machine; a poll gives up only after that.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
