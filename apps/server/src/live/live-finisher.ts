@@ -9,7 +9,7 @@
  */
 import { Injectable, Logger } from '@nestjs/common';
 import { type DeleteLiveResult, LIVE_STATUSES, type SqsFinishMessage } from '@recflow/contracts';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { AuditLog } from '../audit/audit-log';
 import { AppConfig } from '../config/app-config';
 import { DatabaseHandle } from '../db/db.module';
@@ -27,6 +27,11 @@ import { Notifications } from './notifications';
 
 export const FINISH_QUEUE = 'live_finish';
 const POLL_MS = 1_000;
+/** A finish requested this long ago without a job in the queue was interrupted. */
+const RESUME_AFTER_SEC = 30;
+const RESUME_BATCH = 100;
+
+const finishJobId = (liveId: string) => `finish-${liveId}`;
 
 @Injectable()
 export class LiveFinisher {
@@ -89,8 +94,40 @@ export class LiveFinisher {
     await this.producer.enqueue(
       FINISH_QUEUE,
       { liveId },
-      { jobId: `finish-${liveId}`, attempts: 5, backoff: { type: 'exponential', delay: 3_000 } },
+      { jobId: finishJobId(liveId), attempts: 5, backoff: { type: 'exponential', delay: 3_000 } },
     );
+  }
+
+  /**
+   * Queues again the finishing of lives whose job is gone: the process died between the status
+   * change and the enqueue, or the job was lost to repeated crashes (BullMQ fails a job that
+   * stalls more than once). A live whose finish gave up (§14.4) waits for an operator instead.
+   */
+  async resume(): Promise<number> {
+    const stuck = await this.handle.database.db
+      .select({ id: liveTable.id })
+      .from(liveTable)
+      .where(
+        and(
+          eq(liveTable.status, 'finalizing'),
+          isNull(liveTable.failureReason),
+          sql`(${liveTable.finishRequest}->>'at')::timestamptz < now() - make_interval(secs => ${RESUME_AFTER_SEC})`,
+        ),
+      )
+      .limit(RESUME_BATCH);
+    const queue = this.producer.queue(FINISH_QUEUE);
+    let resumed = 0;
+    for (const { id } of stuck) {
+      const job = await queue.getJob(finishJobId(id));
+      const state = job ? await job.getState() : 'missing';
+      if (['active', 'waiting', 'delayed', 'prioritized', 'waiting-children'].includes(state)) continue;
+      // A finished or failed job keeps its id: it has to go before the same id can be queued again.
+      await job?.remove();
+      await this.enqueue(id);
+      resumed++;
+    }
+    if (resumed > 0) this.logger.warn(`Resumed finishing ${resumed} live(s) whose job was lost`);
+    return resumed;
   }
 
   /** The job. Returns what happened; throws to be retried when the database is unreachable. */

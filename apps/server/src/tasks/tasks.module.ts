@@ -16,6 +16,7 @@ import {
   LiveStreamAuditTask,
   LiveStreamDetectionTask,
 } from './live-detection.tasks';
+import { LiveFinishResumeTask } from './live-finish-resume.task';
 import { LiveInvalidRecoveryTask } from './live-invalid-recovery.task';
 import { LiveRecoveryTask } from './live-recovery.task';
 import { LiveStateCleanupTask } from './live-state-cleanup.task';
@@ -42,6 +43,7 @@ const TASKS = [
   FinishRelayTask,
   LiveCleanupTask,
   LiveStateCleanupTask,
+  LiveFinishResumeTask,
 ];
 
 @Module({
