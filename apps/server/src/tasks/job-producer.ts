@@ -7,6 +7,7 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { type JobsOptions, Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import { bullConnection, bullPrefix } from '../redis/bullmq-connection';
+import { closeWithin } from './bounded-close';
 
 @Injectable()
 export class JobProducer implements OnApplicationShutdown {
@@ -30,7 +31,8 @@ export class JobProducer implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    // Bounded: a QUIT to an unreachable Redis would never return.
+    await closeWithin([...this.queues.values()], 2_000);
     this.queues.clear();
   }
 }

@@ -13,6 +13,7 @@ import { AppConfig } from '../config/app-config';
 import { FINISH_QUEUE, LiveFinisher } from '../live/live-finisher';
 import { DRAIN_QUEUE, type DrainJob, NodeDrainer } from '../live/node-drainer';
 import { bullConnection, bullPrefix } from '../redis/bullmq-connection';
+import { closeWithin } from './bounded-close';
 
 @Injectable()
 export class OnDemandWorkers implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -63,6 +64,12 @@ export class OnDemandWorkers implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
+    // A finishing job cut short is re-run from the start after its lock expires: finalize is re-runnable.
+    const timeoutMs = this.config.values.TASK_SHUTDOWN_TIMEOUT_MS;
+    if (!(await closeWithin(this.workers, timeoutMs))) {
+      this.logger.warn(
+        `on-demand jobs still running after ${timeoutMs} ms, or Redis unreachable; left to be re-run`,
+      );
+    }
   }
 }

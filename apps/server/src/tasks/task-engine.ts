@@ -19,6 +19,7 @@ import { AppConfig } from '../config/app-config';
 import { countingStatements } from '../db/statement-count';
 import { bullConnection, bullPrefix } from '../redis/bullmq-connection';
 import { AdminBoard } from './admin-board';
+import { closeWithin } from './bounded-close';
 import { PERIODIC_TASKS, type PeriodicTask } from './periodic-task';
 import { TaskRunLog } from './task-run-log';
 
@@ -27,6 +28,8 @@ const STALL_LOCK_MS = 6_000;
 const STALL_CHECK_MS = 3_000;
 /** How often the schedules are checked for having vanished from Redis. */
 const SCHEDULE_CHECK_MS = 5_000;
+/** Queues have no jobs to wait for when they close: this bound only matters while Redis is away. */
+const QUEUE_CLOSE_MS = 2_000;
 
 @Injectable()
 export class TaskEngine implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -152,16 +155,12 @@ export class TaskEngine implements OnApplicationBootstrap, BeforeApplicationShut
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.scheduleCheck);
     const timeoutMs = this.config.values.TASK_SHUTDOWN_TIMEOUT_MS;
-    const closing = Promise.all(this.workers.map((w) => w.close()));
-    const timedOut = await Promise.race([
-      closing.then(() => false),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(true), timeoutMs).unref()),
-    ]);
-    if (timedOut) {
+    if (!(await closeWithin(this.workers, timeoutMs))) {
       // The stuck run is abandoned; its job is not retried (maxStalledCount 0) and the next tick runs elsewhere.
-      this.logger.warn(`tasks still running after ${timeoutMs} ms; shutting down without them`);
-      return;
+      this.logger.warn(
+        `tasks still running after ${timeoutMs} ms, or Redis unreachable; shutting down without them`,
+      );
     }
-    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await closeWithin([...this.queues.values()], QUEUE_CLOSE_MS);
   }
 }

@@ -50,6 +50,9 @@ export class TaskRunLog {
     const pipeline = this.redis.client.pipeline();
     for (const task of tasks) pipeline.hgetall(`tasks:${task}`);
     const results = (await pipeline.exec()) ?? [];
+    // A pipeline reports each command's failure in its result; an outage must not read as "no runs".
+    const failed = results.find(([error]) => error);
+    if (failed) throw failed[0];
     return new Map(
       tasks.map((task, i) => {
         const hash = (results[i]?.[1] ?? {}) as Record<string, string>;

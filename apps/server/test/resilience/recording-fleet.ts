@@ -61,35 +61,42 @@ export async function startRecordingFleet(liveCount = 3): Promise<RecordingFleet
     },
     await freePort(),
   );
-  await server.start();
-  await registerFleet(server.client, sim);
-  const lives: RecordingFleet['lives'] = [];
-  for (let i = 0; i < liveCount; i++) {
-    const source = uniqueId('res');
-    sim.world.addChannel({ platform: 'chzzk', sourceId: source, username: `Resilient ${source}` });
-    sim.world.startLive('chzzk', source, { title: `keeps recording ${i}` });
-    const live = await server.client.ok(api.lives.create, {
-      body: { platformName: 'chzzk', sourceId: source },
-    });
-    lives.push({ ...live, source });
-  }
-  for (const live of lives) await segmentsAbove(server, live.id, 2);
-  return {
+  const fleet: RecordingFleet = {
     sim,
     postgres,
     redis,
     server,
-    lives,
+    lives: [],
     async close() {
       // A test that failed mid-outage leaves a store down: bring it back so recflow can shut down.
       await redis.start();
       await postgres.start();
-      await server.stop();
+      // Bounded, so that a shutdown that hangs cannot leave the stores running after the test.
+      await Promise.race([server.stop(), new Promise((r) => setTimeout(r, 20_000))]);
+      await server.kill();
       await sim.close();
       await redis.close();
       await postgres.close();
     },
   };
+  try {
+    await server.start();
+    await registerFleet(server.client, sim);
+    for (let i = 0; i < liveCount; i++) {
+      const source = uniqueId('res');
+      sim.world.addChannel({ platform: 'chzzk', sourceId: source, username: `Resilient ${source}` });
+      sim.world.startLive('chzzk', source, { title: `keeps recording ${i}` });
+      const live = await server.client.ok(api.lives.create, {
+        body: { platformName: 'chzzk', sourceId: source },
+      });
+      fleet.lives.push({ ...live, source });
+    }
+    for (const live of fleet.lives) await segmentsAbove(server, live.id, 2);
+    return fleet;
+  } catch (error) {
+    await fleet.close();
+    throw error;
+  }
 }
 
 /** Waits until the live has more than `count` recorded segments; returns the count. */
@@ -99,7 +106,7 @@ export async function segmentsAbove(server: ServerProcess, id: string, count: nu
       const n = (await server.client.ok(api.lives.get, { params: { id } })).segments?.success ?? 0;
       return n > count ? n : undefined;
     },
-    { timeoutMs: 30_000, what: `live ${id} to record more than ${count} segments` },
+    { timeoutMs: 60_000, what: `live ${id} to record more than ${count} segments` },
   );
 }
 
@@ -154,6 +161,10 @@ export async function expectLoopsAct(fleet: RecordingFleet): Promise<void> {
     { timeoutMs: 30_000, what: "the dead node's live to move to another node" },
   );
   expect(moved.status).toBe('recording');
+  // What the fleet records from now on: the ended live is gone, the moved one has its new nodes.
+  fleet.lives = fleet.lives
+    .filter((l) => l.id !== ending!.id)
+    .map((l) => (l.id === moved.id ? { ...moved, source: l.source } : l));
 }
 
 /** Polls /readyz until it answers `status`. */

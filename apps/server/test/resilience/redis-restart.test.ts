@@ -12,6 +12,8 @@ import {
 
 // Longer than a task's stall lock (6 s) and the worker's reconnection back-off.
 const OUTAGE_MS = 10_000;
+// TASK_SHUTDOWN_TIMEOUT_MS of the fleet.
+const SHUTDOWN_TIMEOUT_MS = 5_000;
 
 let fleet: RecordingFleet;
 
@@ -26,9 +28,11 @@ describe.runIf(existsSync(SERVER_MAIN))("recflow's Redis restarting empty", () =
   it('readyz goes not-ready then ready; lives keep their recorders; the loops schedule and run again', async () => {
     await fleet.redis.stop('SIGTERM');
     await readyzBecomes(fleet.server, 503);
-    const during = await fleet.server.client.raw('GET', '/api/tasks/live_recovery/runs');
-    expect(during.status).toBe(503);
-    expect(JSON.stringify(during.body)).toContain('Redis cannot be reached');
+    for (const path of ['/api/tasks', '/api/tasks/live_recovery/runs']) {
+      const during = await fleet.server.client.raw('GET', path);
+      expect(during.status, path).toBe(503);
+      expect(JSON.stringify(during.body)).toContain('Redis cannot be reached');
+    }
     await new Promise((r) => setTimeout(r, OUTAGE_MS));
     await expectLivesKept(fleet);
     await fleet.redis.start();
@@ -40,5 +44,16 @@ describe.runIf(existsSync(SERVER_MAIN))("recflow's Redis restarting empty", () =
 
   it('the loops act after it: an ended broadcast is finished, a dead node replaced', async () => {
     await expectLoopsAct(fleet);
+  }, 90_000);
+
+  it('SIGTERM while Redis is down still exits, within the shutdown timeout', async () => {
+    await fleet.redis.stop('SIGTERM');
+    await readyzBecomes(fleet.server, 503);
+    const started = Date.now();
+    await fleet.server.stop();
+    expect(Date.now() - started).toBeLessThan(SHUTDOWN_TIMEOUT_MS + 5_000);
+    await fleet.redis.start();
+    await fleet.server.start();
+    await expectLivesKept(fleet);
   }, 90_000);
 });
