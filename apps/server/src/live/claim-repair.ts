@@ -11,10 +11,17 @@
  * the segment downloaded twice, so the margin is generous). Both times are recnode's own, so recflow's clock
  * need not agree with the nodes'. Each orphan moves to `segments:retrying` (parallel_limit 3),
  * which the live's nodes work through as they do any failed download; the move is one script that
- * first checks the claim is unchanged and in no set, so it cannot undo a node's concurrent success.
+ * first checks the claim is unchanged, in no set and not locked, so it cannot undo a node's
+ * concurrent success, and it holds the extra retry locks so that one node, not three, retries.
  */
 import { Injectable, Logger } from '@nestjs/common';
-import { RECNODE_PROTOCOL, RecnodeSegmentState, segmentKey, segmentSetKey } from '@recflow/contracts';
+import {
+  RECNODE_PROTOCOL,
+  RecnodeSegmentState,
+  segmentKey,
+  segmentLockKey,
+  segmentSetKey,
+} from '@recflow/contracts';
 import { ServerRedis } from '../redis/server-redis';
 import { Clock } from '../shared/clock';
 import { RecnodeRedis } from '../upstream/recnode/recnode-redis';
@@ -27,12 +34,19 @@ const WATCH_MS = ORPHAN_AGE_MS + 3 * RECNODE_PROTOCOL.segmentLockTtlMs;
 /** How far below the newest downloaded segment orphaned claims are looked for. */
 const SPAN = 90;
 
+// Moves one orphaned claim to `retrying`, unless the claim changed, the segment reached a set, or
+// `lock:0` is held (a node is at it, or has just failed to claim it: the next sweep looks again).
+// Retry locks 1 and 2 are taken for the lock's lifetime, so that exactly one node retries the
+// segment (with lock 0) instead of up to three downloading it at once.
 const REQUEUE = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
 for i = 2, 4 do
   if redis.call('ZSCORE', KEYS[i], ARGV[3]) then return 0 end
 end
+if redis.call('EXISTS', KEYS[5]) == 1 then return 0 end
 redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL')
+redis.call('SET', KEYS[6], 'recflow', 'PX', ARGV[5])
+redis.call('SET', KEYS[7], 'recflow', 'PX', ARGV[5])
 redis.call('ZADD', KEYS[4], ARGV[3], ARGV[3])
 redis.call('PEXPIRE', KEYS[4], ARGV[4])
 return 1`;
@@ -79,15 +93,19 @@ export class ClaimRepair {
     for (const o of orphans) {
       pipeline.eval(
         REQUEUE,
-        4,
+        7,
         segmentKey(o.liveId, o.num),
         segmentSetKey(o.liveId, 'success'),
         segmentSetKey(o.liveId, 'failed'),
         segmentSetKey(o.liveId, 'retrying'),
+        segmentLockKey(o.liveId, o.num, 0),
+        segmentLockKey(o.liveId, o.num, 1),
+        segmentLockKey(o.liveId, o.num, 2),
         o.raw,
         o.next,
         String(o.num),
         keyTtlMs,
+        String(RECNODE_PROTOCOL.segmentLockTtlMs),
       );
     }
     const moved = ((await pipeline.exec()) ?? []).map(([error, value]) => !error && value === 1);
