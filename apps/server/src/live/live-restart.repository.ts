@@ -45,11 +45,15 @@ export class LiveRestartRepository {
     return this.handle.database.db;
   }
 
-  /** Ids of recording lives, and of lives a restart is finishing (so an interrupted restart resumes). */
+  /**
+   * Ids of recording lives, and of lives a restart is finishing (so an interrupted restart resumes);
+   * a finish that gave up after every retry waits for an operator (§14.4) and is not queued again.
+   */
   async watched(): Promise<Array<{ id: string; status: 'recording' | 'finalizing' }>> {
     const result = (await this.db.execute(sql`
       select id, status from live
-      where status = 'recording' or (status = 'finalizing' and finish_request->>'by' = 'recovery')`)) as unknown as {
+      where status = 'recording'
+         or (status = 'finalizing' and finish_request->>'by' = 'recovery' and failure_reason is null)`)) as unknown as {
       rows: Array<{ id: string; status: 'recording' | 'finalizing' }>;
     };
     return result.rows;
