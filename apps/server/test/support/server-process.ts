@@ -25,6 +25,8 @@ export class ServerProcess {
   constructor(
     private readonly env: Record<string, string>,
     readonly port: number,
+    /** How long a start may take before it counts as failed; raise it for tests that load the machine. */
+    private readonly startTimeoutMs = 30_000,
   ) {
     this.client = new ApiClient(`http://127.0.0.1:${port}`);
   }
@@ -41,7 +43,7 @@ export class ServerProcess {
       stdio: 'ignore',
     });
     await waitFor(async () => (await this.client.raw('GET', '/readyz')).status === 200, {
-      timeoutMs: 30_000,
+      timeoutMs: this.startTimeoutMs,
       intervalMs: 25,
       what: 'the server',
     });
