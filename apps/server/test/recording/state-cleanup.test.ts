@@ -24,7 +24,7 @@ import { waitFor } from '../support/wait';
 // A recnode Redis database of its own: with a grace of seconds, this file's clean-up would take
 // other test files' recording states for orphans.
 const RECNODE_DB = 5;
-const GRACE_SEC = 2;
+const GRACE_SEC = 3;
 
 let sim: Simulator;
 let app: TestApp;
