@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
+import { api } from '@recflow/contracts';
+import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_MAIN } from '../support/server-process';
+import { waitFor } from '../support/wait';
 import {
   expectLivesKept,
   expectLoopsAct,
@@ -25,6 +28,14 @@ afterAll(async () => {
 
 describe.runIf(existsSync(SERVER_MAIN))('PostgreSQL unavailable for 30 s', () => {
   it('readyz goes not-ready then ready; lives keep their recorders; the loops run again by themselves', async () => {
+    // A broadcast ends just before the outage: its finish is under way when the database goes.
+    const ending = fleet.lives.pop()!;
+    fleet.sim.world.endLive('chzzk', ending.source);
+    await waitFor(
+      async () =>
+        (await fleet.server.client.ok(api.lives.get, { params: { id: ending.id } })).status === 'finalizing',
+      { timeoutMs: 30_000, intervalMs: 100, what: 'the ended broadcast to start finishing' },
+    );
     await fleet.postgres.stop();
     await readyzBecomes(fleet.server, 503);
     const during = await fleet.server.client.raw('GET', '/api/lives');
@@ -36,7 +47,24 @@ describe.runIf(existsSync(SERVER_MAIN))('PostgreSQL unavailable for 30 s', () =>
     await readyzBecomes(fleet.server, 200);
     await expectLoopsResumed(fleet.server, back);
     await expectLivesKept(fleet);
-  }, 120_000);
+
+    // Nothing was lost: the interrupted finish completed, with its SQS event in the outbox.
+    await waitFor(
+      async () =>
+        (await fleet.server.client.ok(api.lives.get, { params: { id: ending.id } })).status === 'deleted',
+      { timeoutMs: 60_000, what: 'the interrupted finish to complete' },
+    );
+    const db = new Client({ connectionString: fleet.postgres.url });
+    await db.connect();
+    try {
+      const { rows } = await db.query('select body from finish_event where live_id = $1', [ending.id]);
+      expect(rows.map((r) => r.body)).toEqual([
+        expect.objectContaining({ status: 'complete', videoName: ending.videoName }),
+      ]);
+    } finally {
+      await db.end();
+    }
+  }, 180_000);
 
   it('the loops act after it: an ended broadcast is finished, a dead node replaced', async () => {
     await expectLoopsAct(fleet);
