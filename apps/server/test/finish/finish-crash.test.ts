@@ -163,12 +163,13 @@ function end(subject: Subject): Promise<unknown> {
     if (sim.world.channel('chzzk', subject.sourceId)?.live) sim.world.endLive('chzzk', subject.sourceId);
     return Promise.resolve();
   }
-  return persist(() =>
-    server.client.call(api.lives.remove, { body: { recordId: subject.id, cmd: subject.ending } }),
-  ).then((answer) => {
-    // 200 while it finishes; 409 when a retried request finds it finished already.
-    expect([200, 409]).toContain(answer.status);
-  });
+  const cmd = subject.ending;
+  return persist(() => server.client.call(api.lives.remove, { body: { recordId: subject.id, cmd } })).then(
+    (answer) => {
+      // 200 while it finishes; 409 when a retried request finds it finished already.
+      expect([200, 409]).toContain(answer.status);
+    },
+  );
 }
 
 async function recnodeKeys(redis: Redis, ids: Set<string>): Promise<string[]> {
