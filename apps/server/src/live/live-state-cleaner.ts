@@ -16,6 +16,7 @@ import type { LiveState, RecordingSegments } from '@recflow/contracts';
 import { AppConfig } from '../config/app-config';
 import { hasLoss, lossReport } from '../recording/loss-report';
 import { type CleanupTarget, RecordingRepository } from '../recording/recording.repository';
+import { Clock } from '../shared/clock';
 import { settleWithConcurrency } from '../shared/concurrency';
 import { RecnodeRedis } from '../upstream/recnode/recnode-redis';
 import { Notifications } from './notifications';
@@ -44,6 +45,7 @@ export class LiveStateCleaner {
     private readonly recnodeRedis: RecnodeRedis,
     private readonly recordings: RecordingRepository,
     private readonly notifications: Notifications,
+    private readonly clock: Clock,
   ) {}
 
   async clean(): Promise<StateCleanupOutcome> {
@@ -51,8 +53,8 @@ export class LiveStateCleaner {
     const graceMs = v.LIVE_STATE_CLEANUP_GRACE_SEC * 1000;
     // A live ends after it starts, so only states created before the grace period can be due.
     // Ids that are not UUIDs were never written by recflow: they are left alone.
-    const indexed = (await this.recnodeRedis.livesCreatedBefore(Date.now() - graceMs)).filter((id) =>
-      UUID.test(id),
+    const indexed = (await this.recnodeRedis.livesCreatedBefore(this.clock.now().getTime() - graceMs)).filter(
+      (id) => UUID.test(id),
     );
     const targets = await this.recordings.cleanupTargets(
       indexed,
