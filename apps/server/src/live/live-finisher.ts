@@ -94,7 +94,9 @@ export class LiveFinisher {
     await this.producer.enqueue(
       FINISH_QUEUE,
       { liveId },
-      { jobId: finishJobId(liveId), attempts: 5, backoff: { type: 'exponential', delay: 3_000 } },
+      // Eight attempts with back-off span about 13 minutes: a database restart or a short outage
+      // does not make a finish give up.
+      { jobId: finishJobId(liveId), attempts: 8, backoff: { type: 'exponential', delay: 3_000 } },
     );
   }
 

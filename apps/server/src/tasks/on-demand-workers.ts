@@ -36,6 +36,12 @@ export class OnDemandWorkers implements OnApplicationBootstrap, BeforeApplicatio
         prefix: bullPrefix(this.config),
         // Finishing mostly waits on nodes uploading: several lives can wait at once.
         concurrency: 10,
+        // A job whose replica died is taken over within seconds rather than BullMQ's 30 s default
+        // (the lock is renewed while the job runs), and finalize is re-runnable, so a job that
+        // stalls a few times is retried rather than failed.
+        lockDuration: 15_000,
+        stalledInterval: 10_000,
+        maxStalledCount: 5,
       },
     );
     finishing.on('failed', (job, error) => {
