@@ -6,6 +6,7 @@
  *               [--redis redis://127.0.0.1:6379] [--redis-db 0] [--time-scale 1]
  *               [--token sim-recnode-token] [--segment-ms 2000] [--window 6]
  *               [--ledger-retain 300]   (segments per live the ledger keeps in detail)
+ *               [--passive-recorders]   (recorders only report `recording`, for fleet-scale benchmarks)
  *   recflow-sim <state|nodes|ledger|fault> ... [--url http://127.0.0.1:7900]   (see cli-control.ts)
  */
 import { COMMANDS, runControlCommand } from './cli-control';
@@ -40,6 +41,7 @@ async function serve() {
     hls: { segmentDurationMs: integer('segment-ms', 2000), window: integer('window', 6) },
     // A process that runs for hours keeps ten minutes of each live in detail, the rest as counts.
     ledgerRetainSegments: integer('ledger-retain', 300),
+    recorder: { passive: process.argv.includes('--passive-recorders') },
   });
   for (const channel of generateChannels(integer('channels', 300))) sim.world.addChannel(channel);
   const lives = startLives(sim.world, integer('lives', 0));

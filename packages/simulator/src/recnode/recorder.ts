@@ -23,12 +23,18 @@ export interface RecorderSettings {
   finalUploadMs: number;
   /** Consecutive playlist failures after which the recording ends (completed on 404/410). */
   giveUpAfterFailures: number;
+  /**
+   * Recorders that only say `recording` and never touch the stream: for measuring recflow's side
+   * with tens of thousands of recordings, where the recordings' work itself is not the question.
+   */
+  passive: boolean;
 }
 
 export const DEFAULT_RECORDER_SETTINGS: RecorderSettings = {
   uploadIntervalMs: 20_000,
   finalUploadMs: 2_000,
   giveUpAfterFailures: 5,
+  passive: false,
 };
 
 export interface RecorderDeps {
@@ -84,6 +90,10 @@ export class Recorder {
   }
 
   start(): void {
+    if (this.deps.settings.passive) {
+      this.status = 'recording';
+      return;
+    }
     this.schedule(0);
   }
 
