@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { Description, Id, IsoDate, Name, PlatformName, QueryBool } from './common';
 
+/** A channel carries at most this many tags (each tag link indexes the channel's whole tag set). */
+export const MAX_TAGS_PER_CHANNEL = 50;
+
 export const PlatformDto = z.object({
   id: Id,
   name: PlatformName,
@@ -119,7 +122,7 @@ export const CreateChannelBody = z
     isFollowed: z.boolean().default(false),
     overseasFirst: z.boolean().default(false),
     description: Description.optional(),
-    tagNames: z.array(TagName).max(50, 'at most 50 tags').default([]),
+    tagNames: z.array(TagName).max(MAX_TAGS_PER_CHANNEL, `at most ${MAX_TAGS_PER_CHANNEL} tags`).default([]),
   })
   .strict()
   .refine((b) => (b.platformId === undefined) !== (b.platformName === undefined), {
@@ -217,7 +220,7 @@ export const ImportRow = z
     platform: PlatformName,
     sourceId: SourceId,
     grade: Name.optional(),
-    tags: z.array(TagName).max(50).default([]),
+    tags: z.array(TagName).max(MAX_TAGS_PER_CHANNEL).default([]),
     followed: z.boolean().optional(),
     description: Description.optional(),
   })

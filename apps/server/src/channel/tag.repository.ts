@@ -82,6 +82,28 @@ export class TagRepository {
     return inserted.length;
   }
 
+  /**
+   * Attaches one tag unless the channel already has `max` tags; idempotent. The caller holds the
+   * channel's row lock, so the count cannot change under the insert. Returns whether the tag is
+   * attached afterwards.
+   */
+  async attachWithin(db: DbOrTx, channelId: string, tagId: string, max: number): Promise<boolean> {
+    const result = (await db.execute(sql`
+      with added as (
+        insert into channel_tag_map (channel_id, tag_id)
+        select ${channelId}, ${tagId}
+        where (select count(*) from channel_tag_map where channel_tag_map.channel_id = ${channelId}) < ${max}
+        on conflict do nothing
+        returning 1
+      )
+      select exists (select 1 from added)
+        or exists (
+          select 1 from channel_tag_map
+          where channel_tag_map.channel_id = ${channelId} and channel_tag_map.tag_id = ${tagId}
+        ) as attached`)) as unknown as { rows: Array<{ attached: boolean }> };
+    return result.rows[0]?.attached === true;
+  }
+
   async detach(db: DbOrTx, channelId: string, tagId: string): Promise<boolean> {
     const deleted = await db
       .delete(channelTagMap)

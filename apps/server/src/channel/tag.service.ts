@@ -1,9 +1,9 @@
 /** Tag rules: unique names, idempotent attach/detach, no delete while attached. */
 import { Injectable } from '@nestjs/common';
-import type { TagDto, TagWithUsageDto } from '@recflow/contracts';
+import { MAX_TAGS_PER_CHANNEL, type TagDto, type TagWithUsageDto } from '@recflow/contracts';
 import { DatabaseHandle } from '../db/db.module';
 import { isUniqueViolation } from '../db/pg-errors';
-import { ConflictError, NotFoundError } from '../shared/errors';
+import { ConflictError, InvalidStateError, NotFoundError } from '../shared/errors';
 import { toTagDto } from './channel.mapper';
 import { TagRepository } from './tag.repository';
 
@@ -54,7 +54,12 @@ export class TagService {
     return this.handle.database.db.transaction(async (tx) => {
       if (!(await this.tags.touchChannel(tx, channelId))) throw this.channelNotFound(channelId);
       const [tag] = await this.tags.ensureByNames(tx, [tagName]);
-      await this.tags.attach(tx, channelId, [tag!.id]);
+      if (!(await this.tags.attachWithin(tx, channelId, tag!.id, MAX_TAGS_PER_CHANNEL))) {
+        throw new InvalidStateError(
+          `Channel ${channelId} already has ${MAX_TAGS_PER_CHANNEL} tags, the most a channel may have; detach one first`,
+          'channel.too_many_tags',
+        );
+      }
       return toTagDto(tag!);
     });
   }

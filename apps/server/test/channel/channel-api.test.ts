@@ -1,4 +1,4 @@
-import { api, PROBLEM_CONTENT_TYPE } from '@recflow/contracts';
+import { api, MAX_TAGS_PER_CHANNEL, PROBLEM_CONTENT_TYPE } from '@recflow/contracts';
 import { type Simulator, startSimulator } from '@recflow/simulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { live, platform } from '../../src/db/schema';
@@ -262,6 +262,25 @@ describe('tags', () => {
     expect(refused.body).toMatchObject({ code: 'tag.in_use', detail: expect.stringContaining('1 channel') });
     await app.api.ok(api.tags.detach, { body: { channelId: channel.id, tagId: tag.id } });
     expect((await app.api.call(api.tags.remove, { params: { id: tag.id } })).status).toBe(200);
+  });
+
+  it('caps a channel at MAX_TAGS_PER_CHANNEL tags with a 422, and still answers a repeated attach', async () => {
+    const names = Array.from({ length: MAX_TAGS_PER_CHANNEL }, (_, i) => uniqueId(`cap${i}`));
+    const channel = await addChannel(app.api, sim, { tagNames: names });
+    const refused = await app.api.call(api.tags.attach, {
+      body: { channelId: channel.id, tagName: uniqueId('one-more') },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      code: 'channel.too_many_tags',
+      detail: expect.stringContaining(`${MAX_TAGS_PER_CHANNEL} tags`),
+    });
+    const again = await app.api.call(api.tags.attach, {
+      body: { channelId: channel.id, tagName: names[0]! },
+    });
+    expect(again.status).toBe(200);
+    const after = await app.api.ok(api.channels.get, { params: { id: channel.id } });
+    expect(after.tags).toHaveLength(MAX_TAGS_PER_CHANNEL);
   });
 
   it('answers 404 when attaching to an unknown channel', async () => {
