@@ -49,8 +49,11 @@ export class LiveAllocator {
   async allocate(request: AllocationRequest): Promise<AllocationResult> {
     const started: CandidateNode[] = [];
     const failures: AllocationResult['failures'] = [];
-    // A node that did not answer recovery would only make this wait out a start request.
-    const excludeNodes = new Set([...(request.excludeNodeIds ?? []), ...(await this.health.unreachable())]);
+    const excludeNodes = new Set(request.excludeNodeIds ?? []);
+    // A node that did not answer recovery would likely only make this wait out a start request,
+    // so it is tried last: the list is one recovery pass old, and a node redeployed a moment ago
+    // is back before the next pass says so.
+    const unreachable = await this.health.unreachable();
     const excludeGroups = new Set(request.excludeGroupIds ?? []);
     let shortfall: string | null = null;
 
@@ -59,13 +62,16 @@ export class LiveAllocator {
         nodeIds: request.onlyNodeIds,
         groupIds: request.onlyGroupIds,
       });
-      const chosen = selectNodes(candidates, {
-        count: request.count - started.length,
-        domesticOnly: request.domesticOnly,
-        overseasFirst: request.overseasFirst,
-        excludeNodeIds: excludeNodes,
-        excludeGroupIds: excludeGroups,
-      }) as CandidateNode[];
+      const select = (exclude: ReadonlySet<string>) =>
+        selectNodes(candidates, {
+          count: request.count - started.length,
+          domesticOnly: request.domesticOnly,
+          overseasFirst: request.overseasFirst,
+          excludeNodeIds: exclude,
+          excludeGroupIds: excludeGroups,
+        }) as CandidateNode[];
+      let chosen = select(new Set([...excludeNodes, ...unreachable]));
+      if (chosen.length === 0 && unreachable.size > 0) chosen = select(excludeNodes);
       if (chosen.length === 0) {
         shortfall = this.describeShortfall(candidates.length, request, started.length);
         break;

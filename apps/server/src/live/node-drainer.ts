@@ -2,8 +2,9 @@
  * Draining nodes for a rolling deploy (behaviour.md §7.4, made safe): the nodes are cordoned, then
  * each of their lives gets a replacement node in another group, the drain waits until that
  * replacement reports `recording`, and only then releases the draining node — so a live never
- * drops to zero recording nodes. A live that cannot get a replacement stays where it is and is
- * reported as stuck. The work runs as an on-demand job (queue `node_drain`) on any replica.
+ * drops to zero recording nodes — and waits until that node's recorder has uploaded and gone, so
+ * a completed drain means its nodes can be redeployed. A live that cannot get a replacement (or
+ * whose old recorder does not stop within DRAIN_WAIT_SEC) is reported as stuck. The work runs as an on-demand job (queue `node_drain`) on any replica.
  */
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
@@ -142,21 +143,36 @@ export class NodeDrainer {
       .innerJoin(liveTable, eq(liveTable.id, liveNode.liveId))
       .where(and(inArray(liveNode.nodeId, job.nodeIds), eq(liveTable.status, 'recording')));
     const progress: DrainReport = { moved: 0, stuck: [] };
+    const settled = (liveId: string, moved: boolean) => {
+      if (moved) progress.moved++;
+      else progress.stuck.push(liveId);
+      return report(progress);
+    };
+    // Old recorders upload and stop while the next lives move: the drain ends when all have.
+    const releases: Array<Promise<void>> = [];
     await settleWithConcurrency(bound, LIVES_IN_PARALLEL, async (binding) => {
-      const moved = await this.moveOff(binding.liveId, binding.nodeId, binding.endpoint).catch(
+      const taken = await this.moveOff(binding.liveId, binding.nodeId, binding.endpoint).catch(
         (error: Error) => {
           this.logger.warn(`drain: live ${binding.liveId} stays on its node: ${error.message}`);
-          return false;
+          return null;
         },
       );
-      if (moved) progress.moved++;
-      else progress.stuck.push(binding.liveId);
-      await report(progress);
+      if (!taken) return settled(binding.liveId, false);
+      releases.push(taken.released.then((left) => settled(binding.liveId, left)));
     });
+    await Promise.all(releases);
     return progress;
   }
 
-  private async moveOff(liveId: string, drainingNodeId: string, drainingEndpoint: string): Promise<boolean> {
+  /**
+   * Binds a replacement, waits until it records, then unbinds the draining node; answers with the
+   * release of the old recorder still under way, or null when the live stays where it is.
+   */
+  private async moveOff(
+    liveId: string,
+    drainingNodeId: string,
+    drainingEndpoint: string,
+  ): Promise<{ released: Promise<boolean> } | null> {
     const current = await this.db
       .select({ nodeId: liveNode.nodeId, groupId: node.groupId })
       .from(liveNode)
@@ -169,29 +185,50 @@ export class NodeDrainer {
       excludeNodeIds: current.map((c) => c.nodeId),
     });
     const replacement = result.started[0];
-    if (!replacement) return false;
-    const deadline = Date.now() + this.config.values.DRAIN_WAIT_SEC * 1000;
+    if (!replacement) return null;
+    const waitMs = this.config.values.DRAIN_WAIT_SEC * 1000;
+    const deadline = Date.now() + waitMs;
     while (Date.now() < deadline) {
       const recordings = await this.recnode.recordings(replacement.endpoint).catch(() => []);
       if (recordings.some((r) => r.id === liveId && r.status === 'recording')) {
         await this.bindings.unbind(liveId, [drainingNodeId]);
-        await this.recnode.cancel(drainingEndpoint, liveId).catch(() => undefined);
-        await this.audit.record(
-          {
-            kind: 'live.node_added',
-            liveId,
-            nodeId: replacement.id,
-            message: `${replacement.name} took over from a draining node`,
-          },
-          {
-            kind: 'live.node_drained',
-            liveId,
-            nodeId: drainingNodeId,
-            message: `released after ${replacement.name} recorded`,
-          },
-        );
-        return true;
+        const released = this.release(drainingEndpoint, liveId, Date.now() + waitMs).then(async (left) => {
+          await this.audit.record(
+            {
+              kind: 'live.node_added',
+              liveId,
+              nodeId: replacement.id,
+              message: `${replacement.name} took over from a draining node`,
+            },
+            {
+              kind: 'live.node_drained',
+              liveId,
+              nodeId: drainingNodeId,
+              message: left
+                ? `released after ${replacement.name} recorded; its recorder has uploaded and stopped`
+                : `released after ${replacement.name} recorded, but its recorder did not stop in time`,
+            },
+          );
+          return left;
+        });
+        return { released };
       }
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+    return null;
+  }
+
+  /**
+   * Stops the draining node's recorder and waits until it has uploaded and left the node's list,
+   * asking again while it is still there: a cancel lost on the way would otherwise leave a
+   * recorder running on a node about to be redeployed, and what it had not uploaded would die
+   * with it. A drain is complete only when its nodes can be taken down.
+   */
+  private async release(endpoint: string, liveId: string, deadline: number): Promise<boolean> {
+    while (Date.now() < deadline) {
+      await this.recnode.cancel(endpoint, liveId).catch(() => undefined);
+      const recordings = await this.recnode.recordings(endpoint).catch(() => null);
+      if (recordings && !recordings.some((r) => r.id === liveId)) return true;
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
     return false;

@@ -39,12 +39,15 @@ export async function recordLives(
     sim.world.startLive('chzzk', sourceId, { title: `ha ${sourceId}` });
   }
   const lives = await mapWithConcurrency(sourceIds, 4, async (sourceId) => {
-    // A loaded machine can make the simulated streamq or stlink miss recflow's timeout (a 502,
-    // nothing created): ask again rather than fail the scenario before it starts.
+    // A loaded machine can make the simulated streamq, stlink or playlist miss recflow's timeout
+    // (a 502, or a 422 for the playlist; nothing is created): ask again rather than fail the
+    // scenario before it starts.
     for (let attempt = 1; ; attempt++) {
       const answer = await client.call(api.lives.create, { body: { platformName: 'chzzk', sourceId } });
       if (answer.status === 201) return answer.body;
-      if (answer.status !== 502 || attempt === 5)
+      const code = (answer.body as { code?: string }).code;
+      const transient = answer.status === 502 || code === 'live.stream_unavailable';
+      if (!transient || attempt === 5)
         throw new Error(`POST /api/lives for ${sourceId}: ${answer.status} ${JSON.stringify(answer.body)}`);
     }
   });
