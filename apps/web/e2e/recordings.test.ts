@@ -4,6 +4,7 @@ import { api, type ChannelDto, type LiveDto } from '@recflow/contracts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { finishEvent, live as liveTable, recordingReport } from '../../server/src/db/schema';
+import { TEST_REDIS_URL } from '../../server/test/support/env';
 import {
   FAUXQS_CREDENTIALS,
   FAUXQS_REGION,
@@ -34,6 +35,7 @@ let bare: TestServer | undefined;
 const bucket = `recnode-${randomUUID().slice(0, 8)}`;
 /** Long enough for a page's first load on a busy machine. */
 const SOON = { timeout: 10_000 };
+const RECNODE_DB = 7;
 
 beforeAll(async () => {
   // fauxqs plays both SQS (the finish events) and S3 (what recnode uploaded).
@@ -55,7 +57,9 @@ beforeAll(async () => {
     S3_SECRET_KEY: FAUXQS_CREDENTIALS.secretAccessKey,
   };
   dash = await startDashboard(
-    { nodes: 4, groups: 2, timeScale: 20 },
+    // The clean-up runs with no grace period here: the recnode side gets a Redis database of its own,
+    // so that it never takes another test file's recording states for orphans.
+    { nodes: 4, groups: 2, timeScale: 20, redis: { url: TEST_REDIS_URL, db: RECNODE_DB } },
     {
       ...credentials,
       SCHEDULER_ENABLED: true,

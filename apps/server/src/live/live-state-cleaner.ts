@@ -53,11 +53,19 @@ export class LiveStateCleaner {
     const graceMs = v.LIVE_STATE_CLEANUP_GRACE_SEC * 1000;
     // A live ends after it starts, so only states created before the grace period can be due.
     // Ids that are not UUIDs were never written by recflow: they are left alone.
-    const indexed = (await this.recnodeRedis.livesCreatedBefore(this.clock.now().getTime() - graceMs)).filter(
-      (id) => UUID.test(id),
-    );
+    const now = this.clock.now().getTime();
+    const indexed = (await this.recnodeRedis.livesCreatedBefore(now - graceMs)).filter((id) => UUID.test(id));
+    // A state with no live may belong to a registration still under way on another replica (or, in a
+    // shared recnode Redis, to another deployment's live): it is an orphan only once older than any
+    // registration can last, whatever the grace period.
+    const orphanAgeMs = Math.max(graceMs, v.LIVE_REGISTRATION_TIMEOUT_SEC * 1000);
+    const orphanable =
+      orphanAgeMs === graceMs
+        ? indexed
+        : (await this.recnodeRedis.livesCreatedBefore(now - orphanAgeMs)).filter((id) => UUID.test(id));
     const targets = await this.recordings.cleanupTargets(
       indexed,
+      orphanable,
       v.LIVE_STATE_CLEANUP_GRACE_SEC,
       v.LIVE_STATE_CLEANUP_BATCH_SIZE,
     );

@@ -148,15 +148,21 @@ export class RecordingRepository {
 
   /**
    * Of the indexed recording states (ids oldest first), those to clean now: lives that ended more
-   * than `graceSec` ago, and states with no live at all. Active lives are never targets.
+   * than `graceSec` ago, and states with no live at all among `orphanable` (those old enough to be
+   * orphans). Active lives are never targets.
    */
-  async cleanupTargets(ids: string[], graceSec: number, limit: number): Promise<CleanupTarget[]> {
+  async cleanupTargets(
+    ids: string[],
+    orphanable: string[],
+    graceSec: number,
+    limit: number,
+  ): Promise<CleanupTarget[]> {
     if (ids.length === 0) return [];
     const result = (await this.db.execute(sql`
       select x.id, l.id is null as "orphan"
       from unnest(${uuidArray(ids)}::uuid[]) with ordinality as x(id, ord)
       left join live l on l.id = x.id
-      where l.id is null
+      where (l.id is null and x.id = any(${uuidArray(orphanable)}::uuid[]))
          or (l.status in ('deleted', 'failed')
              and coalesce(l.deleted_at, l.updated_at, l.created_at) < now() - make_interval(secs => ${graceSec}))
       order by x.ord

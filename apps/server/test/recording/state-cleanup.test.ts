@@ -189,6 +189,11 @@ describe('recording-state clean-up', () => {
     const purged = await recordLive();
     await finish(purged.id, 'finish', true);
     expect((await app.api.call(api.lives.get, { params: { id: purged.id } })).status).toBe(404);
+    // A state with no live is an orphan only once older than a registration may last.
+    await recnode.zadd(LIVES_KEY, Date.now() - 3_600_000, purged.id);
+    const young = randomUUID();
+    await recnode.set(liveStateKey(young), JSON.stringify({ id: young }));
+    await recnode.zadd(LIVES_KEY, Date.now() - (GRACE_SEC + 5) * 1000, young);
 
     const orphan = randomUUID();
     await recnode.set(liveStateKey(orphan), JSON.stringify({ id: orphan }));
@@ -203,9 +208,17 @@ describe('recording-state clean-up', () => {
     expect(await keysOf(purged.id)).toEqual([]);
     expect(await keysOf(orphan)).toEqual([]);
     // Older than the grace period, but still recording.
-    expect(Date.now() - Date.parse(recording.createdAt)).toBeGreaterThan(GRACE_SEC * 1000);
+    await waitFor(() => Date.now() - Date.parse(recording.createdAt) > (GRACE_SEC + 1) * 1000, {
+      what: 'the recording live older than the grace period',
+    });
+    await cleaner().clean();
     expect(await indexed(recording.id)).toBe(true);
     expect(await recnode.exists(liveStateKey(recording.id))).toBe(1);
+    // No live yet, but younger than LIVE_REGISTRATION_TIMEOUT_SEC: maybe a registration under way.
+    expect(await indexed(young)).toBe(true);
+    expect(await recnode.exists(liveStateKey(young))).toBe(1);
+    await recnode.zrem(LIVES_KEY, young);
+    await recnode.del(liveStateKey(young));
     // Not recflow's: an id that is no live id is never touched.
     expect(await indexed(foreign)).toBe(true);
     await recnode.zrem(LIVES_KEY, foreign);
