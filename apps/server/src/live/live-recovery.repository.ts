@@ -9,6 +9,8 @@ export interface WatchedBinding {
   nodeName: string;
   endpoint: string;
   boundAt: Date;
+  /** The platform says the broadcast is on but its stream cannot be fetched (§15). */
+  streamUnavailable: boolean;
 }
 
 export type WatchedNode = Pick<WatchedBinding, 'nodeId' | 'nodeName' | 'endpoint'>;
@@ -30,10 +32,11 @@ export class LiveRecoveryRepository {
    */
   async bindingsOfRecordingLives(): Promise<{ bindings: WatchedBinding[]; nodes: WatchedNode[] }> {
     const result = (await this.handle.database.db.execute(sql`
-      select b.live_id as "liveId", n.id as "nodeId", n.name as "nodeName", n.endpoint, b.created_at as "boundAt"
+      select b.live_id as "liveId", n.id as "nodeId", n.name as "nodeName", n.endpoint, b.created_at as "boundAt",
+        coalesce(b.stream_unavailable, false) as "streamUnavailable"
       from node n
       left join (
-        select ln.live_id, ln.node_id, ln.created_at
+        select ln.live_id, ln.node_id, ln.created_at, l.stream_unavailable_since is not null as stream_unavailable
         from live_node ln join live l on l.id = ln.live_id
         where l.status = 'recording'
       ) b on b.node_id = n.id`)) as unknown as {

@@ -114,8 +114,15 @@ export class LiveRecovery {
         .map((f) => this.recnode.cancel(f.endpoint, f.liveId)),
     );
     const perNode = new Map<string, number>();
-    for (const f of failed) perNode.set(f.nodeId, (perNode.get(f.nodeId) ?? 0) + 1);
-    const cordoned = await this.repository.recordFailures(perNode, this.config.values.NODE_FAILURE_THRESHOLD);
+    const blamed = new Map<string, number>();
+    for (const f of failed) {
+      perNode.set(f.nodeId, (perNode.get(f.nodeId) ?? 0) + 1);
+      // A recorder that fails while the live's stream is unavailable says nothing about its node:
+      // counting it would cordon healthy nodes during a platform outage.
+      if (f.streamUnavailable && byNode.get(f.nodeId)!.status === 'fulfilled') continue;
+      blamed.set(f.nodeId, (blamed.get(f.nodeId) ?? 0) + 1);
+    }
+    const cordoned = await this.repository.recordFailures(blamed, this.config.values.NODE_FAILURE_THRESHOLD);
     for (const node of cordoned) this.notifications.nodeCordoned(node.name);
     await this.audit.record(
       ...cordoned.map((n) => ({

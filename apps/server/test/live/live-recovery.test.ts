@@ -1,7 +1,9 @@
 import { api } from '@recflow/contracts';
 import { type Simulator, startSimulator } from '@recflow/simulator';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../src/audit/audit-log';
+import { live as liveTable } from '../../src/db/schema';
 import { ClaimRepair } from '../../src/live/claim-repair';
 import { LiveBalancer } from '../../src/live/live-balancer';
 import { LiveRecovery } from '../../src/live/live-recovery';
@@ -129,6 +131,27 @@ describe('recovery', () => {
     expect((await patient.check()).failed).toBe(0);
     expect((await nodesOf(dto.id)).map((n) => n.id)).toContain(node.id);
     expect((await recovery.check()).failed).toBeGreaterThanOrEqual(1);
+  });
+
+  it('replaces a recorder that stopped while the stream is unavailable, without blaming its node (§15)', async () => {
+    const dto = await recordLive();
+    const node = dto.nodes[0]!;
+    await app.database.db
+      .update(liveTable)
+      .set({ streamUnavailableSince: new Date() })
+      .where(eq(liveTable.id, dto.id));
+    await app.app.get(RecnodeClient).cancel(node.endpoint, dto.id);
+    await waitFor(
+      async () =>
+        !(await app.api.ok(api.nodes.status, { params: { nodeName: node.name } })).recordings.some(
+          (r) => r.id === dto.id,
+        ),
+    );
+    const outcome = await recovery.check();
+    expect(outcome.failed).toBeGreaterThanOrEqual(1);
+    expect((await nodesOf(dto.id)).map((n) => n.id)).not.toContain(node.id);
+    expect(await nodesOf(dto.id)).toHaveLength(2);
+    expect((await app.api.ok(api.nodes.get, { params: { id: node.id } })).failureCnt).toBe(0);
   });
 
   it('cordons a node at the failure threshold, once, with a notice', async () => {
