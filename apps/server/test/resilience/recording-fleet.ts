@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { api, type LiveDto, type TaskRunDto } from '@recflow/contracts';
 import { type Simulator, startSimulator } from '@recflow/simulator';
 import { expect } from 'vitest';
+import { TEST_REDIS_URL } from '../support/env';
 import { uniqueId } from '../support/fixtures';
 import { registerFleet } from '../support/fleet';
 import { freePort, ServerProcess } from '../support/server-process';
@@ -33,7 +34,14 @@ export interface RecordingFleet {
 }
 
 export async function startRecordingFleet(liveCount = 3): Promise<RecordingFleet> {
-  const sim = await startSimulator({ nodes: 6, groups: 3, timeScale: 20 });
+  // The recnode side gets a Redis database of its own: recording states other runs left in the
+  // shared database 0 must not weigh on these timings.
+  const sim = await startSimulator({
+    nodes: 6,
+    groups: 3,
+    timeScale: 20,
+    redis: { url: TEST_REDIS_URL, db: 8 },
+  });
   const postgres = await DisposablePostgres.create();
   const redis = await DisposableRedis.create();
   const settings = Object.fromEntries(
