@@ -13,9 +13,9 @@
  * (they answer `recording` without fetching streams), since 10,000 real recorders would measure
  * the simulator; what recovery does with the nodes' answers is the same.
  */
-import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { connect, freshDatabase } from '../lib/postgres.mjs';
+import { startSimulatorProcess } from '../lib/processes.mjs';
 import { ROOT, serverDependency, serverModule } from '../lib/server.mjs';
 import { summarize } from '../lib/stats.mjs';
 
@@ -33,52 +33,6 @@ const TARGET_P95_MS = 1_000;
 
 const SIM_PORT = 17_902;
 const SIM_URL = `http://127.0.0.1:${SIM_PORT}`;
-
-async function startSimulatorProcess(log) {
-  const child = spawn(
-    process.execPath,
-    [
-      `${ROOT}packages/simulator/dist/cli.js`,
-      '--port',
-      String(SIM_PORT),
-      '--channels',
-      '0',
-      '--nodes',
-      String(NODES),
-      '--groups',
-      String(GROUPS),
-      '--redis-db',
-      String(RECNODE_DB),
-      '--passive-recorders',
-    ],
-    { stdio: 'ignore' },
-  );
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      if ((await fetch(`${SIM_URL}/control/state`)).ok) break;
-    } catch {
-      if (Date.now() > deadline) throw new Error('the simulator did not start');
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  log(`simulator up at ${SIM_URL} (passive recorders, recnode Redis db ${RECNODE_DB})`);
-  const control = async (method, path) => {
-    const response = await fetch(`${SIM_URL}${path}`, { method });
-    if (!response.ok) throw new Error(`simulator ${method} ${path}: ${response.status}`);
-    return response.json();
-  };
-  return {
-    control,
-    env: await control('GET', '/control/config'),
-    nodes: await control('GET', '/control/nodes'),
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', resolve);
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 async function registerFleet(app, sim) {
   const { NodeGroupService } = serverModule('node/node-group.service.js');
@@ -215,7 +169,21 @@ async function run({ log }) {
   const { withUpstreamTime } = serverModule('upstream/upstream-time.js');
 
   log(`starting the simulator: ${NODES} nodes in ${GROUPS} groups`);
-  const sim = await startSimulatorProcess(log);
+  const sim = await startSimulatorProcess({
+    port: SIM_PORT,
+    args: [
+      '--channels',
+      '0',
+      '--nodes',
+      String(NODES),
+      '--groups',
+      String(GROUPS),
+      '--redis-db',
+      String(RECNODE_DB),
+      '--passive-recorders',
+    ],
+  });
+  log(`simulator up at ${sim.url} (passive recorders, recnode Redis db ${RECNODE_DB})`);
   const bench = await freshDatabase(DATABASE);
   await clearRecnodeDb();
   const config = AppConfig.fromEnv({
