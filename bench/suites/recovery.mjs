@@ -16,7 +16,7 @@
 import { performance } from 'node:perf_hooks';
 import { connect, freshDatabase } from '../lib/postgres.mjs';
 import { startSimulatorProcess } from '../lib/processes.mjs';
-import { ROOT, serverDependency, serverModule } from '../lib/server.mjs';
+import { serverDependency, serverModule } from '../lib/server.mjs';
 import { summarize } from '../lib/stats.mjs';
 
 const DATABASE = 'recflow_bench_recovery';
