@@ -5,10 +5,10 @@
  * the time spent waiting on streamq, stlink, playlists, recnode and its Redis) and the SQL
  * statements per registration, which must not grow with the number of lives or nodes.
  */
-import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { connect, freshDatabase } from '../lib/postgres.mjs';
-import { ROOT, serverDependency, serverModule } from '../lib/server.mjs';
+import { startSimulatorProcess } from '../lib/processes.mjs';
+import { serverDependency, serverModule } from '../lib/server.mjs';
 import { summarize } from '../lib/stats.mjs';
 
 const DATABASE = 'recflow_bench_registration';
@@ -21,63 +21,6 @@ const LIVES = 1_000;
 const TARGET_OWN_P95_MS = 50;
 
 const SIM_PORT = 17_901;
-const SIM_URL = `http://127.0.0.1:${SIM_PORT}`;
-
-/**
- * The simulator runs as its own process, as the real services would, so its work (2,000 polling
- * recorders) does not run on recflow's event loop and distort what is measured.
- */
-async function startSimulatorProcess(log) {
-  const child = spawn(
-    process.execPath,
-    [
-      `${ROOT}packages/simulator/dist/cli.js`,
-      '--port',
-      String(SIM_PORT),
-      '--channels',
-      '0',
-      '--nodes',
-      String(NODES),
-      '--groups',
-      String(GROUPS),
-      '--segment-ms',
-      '10000',
-    ],
-    { stdio: 'ignore' },
-  );
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    try {
-      const response = await fetch(`${SIM_URL}/control/state`);
-      if (response.ok) break;
-    } catch {
-      if (Date.now() > deadline) throw new Error('the simulator did not start');
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  log(`simulator up at ${SIM_URL}`);
-  const control = async (method, path, body) => {
-    const response = await fetch(`${SIM_URL}${path}`, {
-      method,
-      headers: body ? { 'content-type': 'application/json' } : {},
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!response.ok)
-      throw new Error(`simulator ${method} ${path}: ${response.status} ${await response.text()}`);
-    return response.json();
-  };
-  return {
-    control,
-    env: await control('GET', '/control/config'),
-    nodes: await control('GET', '/control/nodes'),
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', resolve);
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
 async function registerFleet(app, sim) {
   const { NodeGroupService } = serverModule('node/node-group.service.js');
   const { NodeService } = serverModule('node/node.service.js');
@@ -128,8 +71,14 @@ async function run({ log }) {
   const { withUpstreamTime } = serverModule('upstream/upstream-time.js');
 
   log(`starting the simulator: ${NODES} nodes in ${GROUPS} groups`);
-  // 10 s segments: the recorders keep polling while the benchmark runs, but lightly.
-  const sim = await startSimulatorProcess(log);
+  // The simulator runs as its own process, as the real services would, so its work (2,000 polling
+  // recorders) does not run on recflow's event loop and distort what is measured. 10 s segments:
+  // the recorders keep polling while the benchmark runs, but lightly.
+  const sim = await startSimulatorProcess({
+    port: SIM_PORT,
+    args: ['--channels', '0', '--nodes', String(NODES), '--groups', String(GROUPS), '--segment-ms', '10000'],
+  });
+  log(`simulator up at ${sim.url}`);
   const bench = await freshDatabase(DATABASE);
   const config = AppConfig.fromEnv({
     ...sim.env,
