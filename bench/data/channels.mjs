@@ -79,21 +79,23 @@ with pick as materialized (
   from channel
 ),
 tags as (
-  select array_agg(ct.id order by t.pos) as ids
+  select array_agg(ct.id order by t.pos) as ids, array_agg(ct.bit order by t.pos) as bits
   from unnest($1::text[]) with ordinality t(name, pos) join channel_tag ct on ct.name = t.name
 ),
 sets as (
-  select pick.*, s.tag_ids
+  select pick.*, s.tag_ids, s.tag_bits
   from pick cross join tags
   cross join lateral (
-    select array_agg(distinct tags.ids[1 + case when k = 2 and stray is not null then stray
-                                                else genre * 5 + (start + k * step) % 5 end]) as tag_ids
+    select array_agg(distinct tags.ids[p]) as tag_ids, bit_or(1::bigint << tags.bits[p]) as tag_bits
     from generate_series(0, 2) k
+    cross join lateral (
+      select 1 + case when k = 2 and stray is not null then stray else genre * 5 + (start + k * step) % 5 end as p
+    ) pos
   ) s
 )
-insert into channel_tag_map (channel_id, tag_id, channel_tag_ids, channel_follower_cnt, channel_updated_at,
-                             channel_created_at)
-select sets.id, t.tag_id, sets.tag_ids, sets.follower_cnt, sets.updated_at, sets.created_at
+insert into channel_tag_map (channel_id, tag_id, channel_tag_ids, channel_tag_bits, channel_follower_cnt,
+                             channel_updated_at, channel_created_at)
+select sets.id, t.tag_id, sets.tag_ids, sets.tag_bits, sets.follower_cnt, sets.updated_at, sets.created_at
 from sets cross join unnest(sets.tag_ids) t(tag_id)`;
 
 const SECONDARY_INDEXES = `
@@ -132,7 +134,11 @@ export async function seedChannels(client, { channels, seed = 0.42, log = () => 
     );
   }
   const tagNames = TAG_GENRES.flat();
-  await client.query('insert into channel_tag (name) select unnest($1::text[])', [tagNames]);
+  // With triggers off, the tags' bits are given here as migration 0011's trigger would choose them.
+  await client.query(
+    'insert into channel_tag (name, bit) select name, (pos - 1) % 64 from unnest($1::text[]) with ordinality t(name, pos)',
+    [tagNames],
+  );
 
   const { rows: indexes } = await client.query(SECONDARY_INDEXES, [['channel', 'channel_tag_map']]);
   for (const index of indexes) await client.query(`drop index "${index.name}"`);

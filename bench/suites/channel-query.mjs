@@ -235,10 +235,11 @@ const STALE_COPIES = `
 select count(*)::int as n
 from channel_tag_map m
 join channel c on c.id = m.channel_id
-join (select channel_id, array_agg(tag_id order by tag_id) as ids from channel_tag_map group by channel_id) t
+join (select l.channel_id, array_agg(l.tag_id order by l.tag_id) as ids, bit_or(1::bigint << tag.bit) as bits
+      from channel_tag_map l join channel_tag tag on tag.id = l.tag_id group by l.channel_id) t
   on t.channel_id = m.channel_id
 where m.channel_follower_cnt <> c.follower_cnt or m.channel_updated_at <> c.updated_at
-   or m.channel_created_at <> c.created_at or m.channel_tag_ids <> t.ids`;
+   or m.channel_created_at <> c.created_at or m.channel_tag_ids <> t.ids or m.channel_tag_bits <> t.bits`;
 
 async function seed(client, log) {
   log(`seeding ${fmt(CHANNELS)} channels`);

@@ -7,9 +7,10 @@
  * - platform, grade, followed; sort descending with id as the tie-break so pages are stable.
  *
  * With include tags, the page and the total are read from the rarest include tag's ranked list in
- * channel_tag_map: its links carry their channel's sort keys and whole tag set (kept equal to the
- * channel by triggers, migration 0010), so one index range is already in page order and the other
- * tags are checked on each index entry, without a join per tag or a read of each matching channel.
+ * channel_tag_map: its links carry their channel's sort keys and whole tag set, as ids and as a
+ * 64-bit mask (kept equal to the channel by triggers, migrations 0010 and 0011), so one index range
+ * is already in page order and the other tags are checked on each index entry, without a join per
+ * tag or a read of each matching channel.
  */
 import { Injectable } from '@nestjs/common';
 import type { ChannelQuery } from '@recflow/contracts';
@@ -27,6 +28,26 @@ export function escapeLike(text: string): string {
 
 const tagIdByName = (name: string) =>
   sql`(select ${channelTag.id} from ${channelTag} where ${channelTag.name} = ${name})`;
+
+/** The ids of the named tags (unknown names match no row). */
+const namedTags = (names: string[]) =>
+  sql`select ${channelTag.id} from ${channelTag} where ${inArray(channelTag.name, names)}`;
+
+/** The named tags' ids as one array (unknown names are left out). */
+const tagIdArray = (names: string[]) => sql`array(${namedTags(names)})`;
+
+/** The named tags' bits as one mask (unknown names are left out). */
+const tagMask = (names: string[]) =>
+  sql`(select coalesce(bit_or(1::bigint << ${channelTag.bit}), 0) from ${channelTag} where ${inArray(channelTag.name, names)})`;
+
+/**
+ * Whether no other tag shares a bit with any of the named tags, so that a link's mask alone tells
+ * whether its channel carries them. Always so while there are at most 64 tags (each tag takes the
+ * least-held bit); past that, the masks still rule most links out and the tag set decides the rest.
+ */
+const bitsAreTheirOwn = (names: string[]) => sql`not exists (
+  select 1 from ${channelTag} a join ${channelTag} b on b.bit = a.bit and b.id <> a.id
+  where ${inArray(sql`a.name`, names)})`;
 
 /** Each sort order's key on the channel and its copy on the tag links. */
 const SORT_KEYS = {
@@ -46,43 +67,51 @@ function newestFirst(key: AnyPgColumn, id: AnyPgColumn): SQL[] {
 
 /** Whether the channel carries any of the named tags; names resolve to ids once, not per row. */
 function carriesAnyTag(channelId: SQLWrapper, names: string[]): SQL {
-  const tagIds = sql`select ${channelTag.id} from ${channelTag} where ${inArray(channelTag.name, names)}`;
-  return sql`exists (select 1 from ${channelTagMap} where ${channelTagMap.channelId} = ${channelId} and ${channelTagMap.tagId} in (${tagIds}))`;
+  return sql`exists (select 1 from ${channelTagMap} where ${channelTagMap.channelId} = ${channelId} and ${channelTagMap.tagId} in (${namedTags(names)}))`;
 }
 
 /**
  * The include tag with the fewest links, by the planner's statistics of channel_tag_map (a tag too
  * rare to be among the most common values counts as none), so that the range read is the rarest
  * tag's whatever order the tags were given in. Only the speed depends on this choice, never the
- * result: every include tag is also checked on the link.
+ * result: every include tag is also checked on the link. Null, which matches nothing, when one of
+ * the names is not a tag.
  */
 function rarestTagId(names: string[]): SQL {
   const stats = sql`select most_common_vals::text::uuid[] as vals, most_common_freqs as freqs from pg_stats
     where schemaname = current_schema() and tablename = 'channel_tag_map' and attname = 'tag_id'`;
+  const known = sql`(select count(*) from ${channelTag} where ${inArray(channelTag.name, names)}) = ${new Set(names).size}`;
   return sql`(select t.id from ${channelTag} t left join (${stats}) s on true
-    where ${inArray(sql`t.name`, names)}
+    where ${inArray(sql`t.name`, names)} and ${known}
     order by coalesce(s.freqs[array_position(s.vals, t.id)], 0), t.id limit 1)`;
 }
 
 /**
  * The links of the channels carrying every include tag and none of the exclude tags: one include
- * tag's range, the tags checked against the link's copy of its channel's tag set. An unknown
- * include tag resolves to null, which matches nothing; an unknown exclude tag excludes nothing
- * (`is not true`). Each channel has one link per tag, so appears once.
+ * tag's range, the other tags checked on the link's copy of its channel's tags. The 64-bit mask is
+ * checked first (two integer operations); the tag set only when the mask cannot decide, that is,
+ * when another tag shares a bit with one asked about. An unknown include tag matches nothing; an
+ * unknown exclude tag excludes nothing. Each channel has one link per tag, so appears once.
  */
 function taggedLinks(include: [string, ...string[]], exclude: string[]): SQL {
+  const bits = channelTagMap.channelTagBits;
   const tags = channelTagMap.channelTagIds;
+  const conditions: SQL[] = [];
   if (include.length === 1) {
-    return and(
-      eq(channelTagMap.tagId, tagIdByName(include[0])),
-      ...exclude.map((name) => sql`(${tagIdByName(name)} = any(${tags})) is not true`),
-    ) as SQL;
+    conditions.push(eq(channelTagMap.tagId, tagIdByName(include[0])));
+  } else {
+    conditions.push(
+      eq(channelTagMap.tagId, rarestTagId(include)),
+      sql`(~${bits} & ${tagMask(include)}) = 0`,
+      sql`(${bitsAreTheirOwn(include)} or ${tags} @> ${tagIdArray(include)})`,
+    );
   }
-  return and(
-    eq(channelTagMap.tagId, rarestTagId(include)),
-    ...include.map((name) => sql`${tagIdByName(name)} = any(${tags})`),
-    ...exclude.map((name) => sql`(${tagIdByName(name)} = any(${tags})) is not true`),
-  ) as SQL;
+  if (exclude.length > 0) {
+    conditions.push(
+      sql`((${bits} & ${tagMask(exclude)}) = 0 or (not ${bitsAreTheirOwn(exclude)} and not ${tags} && ${tagIdArray(exclude)}))`,
+    );
+  }
+  return and(...conditions) as SQL;
 }
 
 /** Conditions on the channel row itself: everything but the tags. */
@@ -161,14 +190,35 @@ function pageOf(db: Db, q: ChannelQuery, ids: SQLWrapper) {
     .orderBy(...newestFirst(SORT_KEYS[q.st].channel, channel.id));
 }
 
-function channelPageIds(db: Db, q: ChannelQuery) {
-  return db
-    .select({ id: channel.id })
+function channelPageIds(db: Db, q: ChannelQuery): SQLWrapper {
+  const key = SORT_KEYS[q.st].channel;
+  if (!findsNamesByTrigram(q)) {
+    return db
+      .select({ id: channel.id })
+      .from(channel)
+      .where(channelFilter(q))
+      .orderBy(...newestFirst(key, channel.id))
+      .limit(q.s)
+      .offset((q.p - 1) * q.s);
+  }
+  const matches = db
+    .select({ id: channel.id, sortKey: sql`${key}`.as('sort_key') })
     .from(channel)
-    .where(channelFilter(q))
-    .orderBy(...newestFirst(SORT_KEYS[q.st].channel, channel.id))
-    .limit(q.s)
-    .offset((q.p - 1) * q.s);
+    .where(channelFilter(q));
+  return sql`(with matches as materialized (${matches})
+    select id from matches order by sort_key desc nulls last, id desc nulls last
+    limit ${q.s} offset ${(q.p - 1) * q.s})`;
+}
+
+/**
+ * A name fragment of three characters or more is looked up in the trigram index, then ranked: the
+ * matches are materialized first. Left to itself, the planner sometimes walks a sort-order index
+ * and filters names row by row instead, because its estimate of a LIKE pattern's selectivity is
+ * coarse (one sample in its histogram makes a 0.1 % fragment look like 1 %), and that walk is many
+ * times slower. The total reads every match anyway, so ranking them all costs little more.
+ */
+function findsNamesByTrigram(q: ChannelQuery): boolean {
+  return q.uname !== undefined && q.uname.length >= 3;
 }
 
 function countChannels(db: Db, q: ChannelQuery) {

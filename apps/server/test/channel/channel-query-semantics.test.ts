@@ -148,3 +148,46 @@ describe('the channel search matches its rules', () => {
     expect({ total: result.total, ids: result.records.map((r) => r.channel.id) }).toEqual(reference(input));
   });
 });
+
+/**
+ * Past 64 tags, tags share bits: a link's mask then says "maybe" and the tag set decides. Filler tags
+ * are added until every bit is taken and a-e each share theirs, and channels get the filler that
+ * shares a bit with a tag they lack, so every mask check meets false positives.
+ */
+describe('the channel search matches its rules when tags share bits', () => {
+  beforeAll(async () => {
+    const { db } = database;
+    const fillers = Array.from({ length: 64 }, (_, i) => ({ name: `filler-${i}` }));
+    // One by one, as an operator adds them: each takes the bit the fewest tags hold.
+    for (const filler of fillers) await db.insert(channelTag).values(filler);
+    const tags = await db.select().from(channelTag);
+    const bitOf = Object.fromEntries(tags.map((t) => [t.name, t.bit]));
+    expect(new Set(tags.map((t) => t.bit)).size).toBe(64);
+    expect(TAGS.map((t) => bitOf[t])).toEqual([0, 1, 2, 3, 4]);
+    const sharing = Object.fromEntries(
+      TAGS.map((t) => [t, tags.find((x) => x.name.startsWith('filler-') && x.bit === bitOf[t])!]),
+    );
+    expect(Object.values(sharing).every(Boolean)).toBe(true);
+    const links = models.flatMap((m, i) => {
+      const lacking = TAGS[i % TAGS.length]!;
+      if (m.tags.has(lacking)) return [];
+      m.tags.add(sharing[lacking]!.name);
+      return [{ channelId: m.id, tagId: sharing[lacking]!.id }];
+    });
+    expect(links.length).toBeGreaterThan(20);
+    await db.insert(channelTagMap).values(links);
+    await db.execute(sql`analyze channel_tag_map`);
+  });
+
+  it.each(CASES)('%s', async (_, input) => {
+    const result = await repository.search(ChannelQuery.parse(input));
+    expect({ total: result.total, ids: result.records.map((r) => r.channel.id) }).toEqual(reference(input));
+  });
+
+  it('a filler tag sharing a bit with an excluded one', async () => {
+    const input = { it: 'filler-59', et: 'a', st: 'followerCnt' } as const;
+    const result = await repository.search(ChannelQuery.parse(input));
+    expect(result.total).toBeGreaterThan(0);
+    expect({ total: result.total, ids: result.records.map((r) => r.channel.id) }).toEqual(reference(input));
+  });
+});

@@ -1,6 +1,7 @@
 /**
- * Each tag link carries a copy of its channel's sort keys and whole tag set, which the tag-filtered
- * channel query reads instead of the channel (migration 0010). The copy must equal the channel after
+ * Each tag link carries a copy of its channel's sort keys and whole tag set (as ids and as a mask of
+ * the tags' bits), which the tag-filtered channel query reads instead of the channel (migrations
+ * 0010 and 0011). The copy must equal the channel after
  * every write, whichever path made it: the API, the import, the background refresh, concurrent
  * attaches, and statements written by hand.
  */
@@ -38,7 +39,10 @@ async function staleCopies() {
        or m.channel_updated_at <> c.updated_at
        or m.channel_created_at <> c.created_at
        or m.channel_tag_ids <> (select array_agg(x.tag_id order by x.tag_id)
-                                from channel_tag_map x where x.channel_id = m.channel_id)`);
+                                from channel_tag_map x where x.channel_id = m.channel_id)
+       or m.channel_tag_bits <> (select bit_or(1::bigint << t.bit)
+                                 from channel_tag_map x join channel_tag t on t.id = x.tag_id
+                                 where x.channel_id = m.channel_id)`);
   const [links] = await rowsOf<{ n: number }>(sql`select count(*)::int as n from channel_tag_map`);
   return { stale, links: links!.n };
 }

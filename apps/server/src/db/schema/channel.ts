@@ -1,6 +1,7 @@
 /** Channel domain tables: platform, channel_grade, channel, channel_tag, channel_tag_map. */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   index,
@@ -8,6 +9,7 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
+  smallint,
   text,
   uniqueIndex,
   uuid,
@@ -93,6 +95,9 @@ export const channelTag = pgTable('channel_tag', {
   description: text(),
   createdAt: createdAt(),
   updatedAt: tstz(),
+  // The tag's bit in the links' tag masks (0-63), chosen on insert by a trigger of migration 0011:
+  // the bit the fewest tags hold, so that up to 64 tags each have a bit of their own.
+  bit: smallint().notNull().default(0),
 });
 
 /**
@@ -113,6 +118,9 @@ export const channelTagMap = pgTable(
     createdAt: createdAt(),
     // Copies of the channel, written by the triggers only (the defaults are placeholders they overwrite).
     channelTagIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    // The same tag set as a 64-bit mask of the tags' bits: checked first, and alone when the tags
+    // asked about hold their bits alone (see channel-query.repository.ts).
+    channelTagBits: bigint({ mode: 'bigint' }).notNull().default(sql`0`),
     channelFollowerCnt: integer().notNull().default(0),
     channelUpdatedAt: tstz().notNull().defaultNow(),
     channelCreatedAt: tstz().notNull().defaultNow(),
@@ -125,18 +133,21 @@ export const channelTagMap = pgTable(
       t.tagId,
       t.channelFollowerCnt.desc(),
       t.channelId.desc(),
+      t.channelTagBits,
       t.channelTagIds,
     ),
     index('channel_tag_map_by_updated_idx').on(
       t.tagId,
       t.channelUpdatedAt.desc(),
       t.channelId.desc(),
+      t.channelTagBits,
       t.channelTagIds,
     ),
     index('channel_tag_map_by_created_idx').on(
       t.tagId,
       t.channelCreatedAt.desc(),
       t.channelId.desc(),
+      t.channelTagBits,
       t.channelTagIds,
     ),
   ],
