@@ -142,3 +142,25 @@ describe("a tag link's copy of its channel", () => {
     await expectCopiesEqualChannels(17);
   });
 });
+
+describe("a tag's bit in the links' masks", () => {
+  const bits = () => rowsOf<{ name: string; bit: number }>(sql`select name, bit from channel_tag order by name`);
+
+  it('is the bit the fewest tags hold, a deleted tag freeing its own', async () => {
+    const before = await bits();
+    expect(new Set(before.map((t) => t.bit)).size).toBe(before.length);
+    const created = await app.api.ok(api.tags.create, { body: { name: 'copy-bit-new' } });
+    const bitOf = async (name: string) => (await bits()).find((t) => t.name === name)!.bit;
+    const taken = await bitOf('copy-bit-new');
+    expect(before.map((t) => t.bit)).not.toContain(taken);
+
+    await app.api.ok(api.tags.remove, { params: { id: created.id } });
+    await app.api.ok(api.tags.create, { body: { name: 'copy-bit-again' } });
+    expect(await bitOf('copy-bit-again')).toBe(taken);
+  });
+
+  it('cannot be changed by hand, so that no mask is left lying', async () => {
+    await app.database.db.execute(sql`update channel_tag set bit = bit + 1 where name = 'copy-b'`);
+    await expectCopiesEqualChannels(17);
+  });
+});
