@@ -46,7 +46,8 @@ export class CriterionSearch {
     const results = await mapWithConcurrency(searches, SEARCHES_IN_PARALLEL, async ({ unit, search }) => {
       const started = performance.now();
       const elapsed = () => Math.round(performance.now() - started);
-      const left = deadline === undefined ? this.config.values.HTTP_TIMEOUT_MS : Math.floor(deadline - started);
+      const left =
+        deadline === undefined ? this.config.values.HTTP_TIMEOUT_MS : Math.floor(deadline - started);
       if (left <= 0) {
         const error = `not started within the time limit of ${timeLimitMs} ms`;
         return { unit, lives: [], report: { unit, ok: false, found: 0, ms: 0, error } };

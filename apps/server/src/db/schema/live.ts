@@ -118,9 +118,7 @@ export const live = pgTable(
     index('live_live_stream_id_idx').on(t.liveStreamId),
     index('live_created_at_idx').on(t.createdAt.desc()),
     // The recordings page: finished lives, newest ended first (`order by deleted_at desc nulls last, id`).
-    index('live_finished_idx')
-      .on(t.deletedAt.desc().nullsLast(), t.id)
-      .where(sql`${t.status} = 'deleted'`),
+    index('live_finished_idx').on(t.deletedAt.desc().nullsLast(), t.id).where(sql`${t.status} = 'deleted'`),
     check('live_view_cnt_check', sql`${t.viewCnt} >= 0`),
     check('live_location_check', sql`not (${t.domesticOnly} and ${t.overseasFirst})`),
   ],
