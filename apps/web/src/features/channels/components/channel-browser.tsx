@@ -1,10 +1,7 @@
-import { RotateCcwIcon } from 'lucide-react';
 import { useEffect } from 'react';
-import { errorMessage } from '@/shared/api/api-error';
-import { ErrorAlert } from '@/shared/ui/alert';
-import { Button } from '@/shared/ui/button';
 import { Card } from '@/shared/ui/card';
-import { Spinner } from '@/shared/ui/spinner';
+import { pageRange } from '@/shared/ui/page-range';
+import { QueryView } from '@/shared/ui/query-view';
 import { useChannelPage } from '../api/get-channels';
 import { useChannelFilters } from '../hooks/use-channel-filters';
 import type { ChannelCatalog } from '../model/channel-catalog';
@@ -22,7 +19,7 @@ export function ChannelBrowser({ catalog }: { catalog: ChannelCatalog }) {
   const data = result.data;
 
   // Deleting the last row of the last page leaves an empty page: step back to the new last one.
-  const lastPage = data ? Math.max(1, Math.ceil(data.total / filters.size)) : undefined;
+  const lastPage = data ? pageRange(filters.page, filters.size, data.total).pageCount : undefined;
   useEffect(() => {
     if (lastPage !== undefined && !result.isPlaceholderData && filters.page > lastPage)
       update({ page: lastPage });
@@ -47,31 +44,21 @@ export function ChannelBrowser({ catalog }: { catalog: ChannelCatalog }) {
         </div>
         <ActiveFilters filters={filters} onChange={update} />
       </div>
-      <div className="relative" aria-busy={result.isFetching}>
-        {result.isPending && (
-          <div className="flex justify-center py-16">
-            <Spinner className="size-6" label="Loading channels" />
-          </div>
+      <QueryView
+        result={result}
+        loadingLabel="Loading channels"
+        failedTitle="Channels could not be loaded"
+        className="relative"
+      >
+        {(page) => (
+          <ChannelTable
+            channels={page.channels}
+            catalog={catalog}
+            filtered={hasActiveFilters(filters)}
+            onFilterByTag={addIncludeTag}
+          />
         )}
-        {result.isError && !data && (
-          <div className="grid justify-items-start gap-3 p-4">
-            <ErrorAlert title="Channels could not be loaded">{errorMessage(result.error)}</ErrorAlert>
-            <Button variant="outline" size="sm" onClick={() => void result.refetch()}>
-              <RotateCcwIcon /> Try again
-            </Button>
-          </div>
-        )}
-        {data && (
-          <div className={result.isPlaceholderData ? 'opacity-60 transition-opacity' : undefined}>
-            <ChannelTable
-              channels={data.channels}
-              catalog={catalog}
-              filtered={hasActiveFilters(filters)}
-              onFilterByTag={addIncludeTag}
-            />
-          </div>
-        )}
-      </div>
+      </QueryView>
       {data && data.total > 0 && (
         <ChannelPageFooter
           total={data.total}

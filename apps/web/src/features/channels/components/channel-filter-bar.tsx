@@ -1,9 +1,12 @@
-import { CHANNEL_SORTS, type ChannelSort, PLATFORMS, type PlatformName } from '@recflow/contracts';
+import { CHANNEL_SORTS } from '@recflow/contracts';
 import { ArrowDownWideNarrowIcon } from 'lucide-react';
-import { ANY_VALUE, Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/shared/ui/select';
+import { OptionSelect } from '@/shared/ui/option-select';
+import { PlatformSelect } from '@/shared/ui/platform-select';
 import type { ChannelCatalog } from '../model/channel-catalog';
 import { type ChannelFilters, SORT_LABELS } from '../model/channel-filters';
 import { TagFilterPicker } from './tag-filter-picker';
+
+const SORT_OPTIONS = CHANNEL_SORTS.map((sort) => ({ value: sort, label: SORT_LABELS[sort] }));
 
 interface ChannelFilterBarProps {
   filters: ChannelFilters;
@@ -18,38 +21,15 @@ export function ChannelFilterBar({ filters, catalog, onChange }: ChannelFilterBa
 
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Select
-        value={filters.grade ?? ANY_VALUE}
-        onValueChange={(v) => onChange({ grade: v === ANY_VALUE ? undefined : v })}
-      >
-        <SelectTrigger aria-label="Grade" className="w-36">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ANY_VALUE}>All grades</SelectItem>
-          {gradeNames.map((name) => (
-            <SelectItem key={name} value={name}>
-              {name}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
-      <Select
-        value={filters.platform ?? ANY_VALUE}
-        onValueChange={(v) => onChange({ platform: v === ANY_VALUE ? undefined : (v as PlatformName) })}
-      >
-        <SelectTrigger aria-label="Platform" className="w-36">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ANY_VALUE}>All platforms</SelectItem>
-          {PLATFORMS.map((name) => (
-            <SelectItem key={name} value={name}>
-              {name}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+      <OptionSelect
+        label="Grade"
+        anyLabel="All grades"
+        options={gradeNames}
+        value={filters.grade}
+        onChange={(grade) => onChange({ grade })}
+        className="w-36"
+      />
+      <PlatformSelect value={filters.platform} onChange={(platform) => onChange({ platform })} />
       <TagFilterPicker
         label="Include tags"
         tags={catalog.tags}
@@ -64,19 +44,14 @@ export function ChannelFilterBar({ filters, catalog, onChange }: ChannelFilterBa
         hidden={filters.include}
         onChange={(exclude) => onChange({ exclude })}
       />
-      <Select value={filters.sort} onValueChange={(v) => onChange({ sort: v as ChannelSort })}>
-        <SelectTrigger aria-label="Sort" className="w-44">
-          <ArrowDownWideNarrowIcon className="size-4 shrink-0 text-muted-foreground" aria-hidden />
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          {CHANNEL_SORTS.map((sort) => (
-            <SelectItem key={sort} value={sort}>
-              {SORT_LABELS[sort]}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+      <OptionSelect
+        label="Sort"
+        icon={<ArrowDownWideNarrowIcon className="size-4 shrink-0 text-muted-foreground" aria-hidden />}
+        options={SORT_OPTIONS}
+        value={filters.sort}
+        onChange={(sort) => onChange({ sort })}
+        className="w-44"
+      />
     </div>
   );
 }

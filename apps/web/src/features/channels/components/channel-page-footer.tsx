@@ -1,7 +1,9 @@
-import { formatCount } from '@/shared/lib/format';
+import { OptionSelect } from '@/shared/ui/option-select';
+import { PageRange, pageRange } from '@/shared/ui/page-range';
 import { Pagination } from '@/shared/ui/pagination';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/shared/ui/select';
 import { PAGE_SIZES } from '../model/channel-filters';
+
+const SIZE_OPTIONS = PAGE_SIZES.map((n) => ({ value: String(n), label: `${n} / page` }));
 
 interface ChannelPageFooterProps {
   total: number;
@@ -12,27 +14,18 @@ interface ChannelPageFooterProps {
 }
 
 export function ChannelPageFooter({ total, page, size, onPage, onSize }: ChannelPageFooterProps) {
-  const pageCount = Math.max(1, Math.ceil(total / size));
-  const from = total === 0 ? 0 : (page - 1) * size + 1;
-  const to = Math.min(total, page * size);
+  const { pageCount } = pageRange(page, size, total);
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 border-t px-4 py-3">
       <div className="flex items-center gap-3 text-sm text-muted-foreground">
-        <span data-testid="channel-total">
-          {formatCount(from)}–{formatCount(to)} of {formatCount(total)} channels
-        </span>
-        <Select value={String(size)} onValueChange={(v) => onSize(Number(v))}>
-          <SelectTrigger aria-label="Rows per page" className="h-8 w-32">
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            {PAGE_SIZES.map((n) => (
-              <SelectItem key={n} value={String(n)}>
-                {n} / page
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
+        <PageRange page={page} size={size} total={total} noun="channels" testId="channel-total" />
+        <OptionSelect
+          label="Rows per page"
+          options={SIZE_OPTIONS}
+          value={String(size)}
+          onChange={(v) => onSize(Number(v))}
+          className="h-8 w-32"
+        />
       </div>
       <Pagination page={page} pageCount={pageCount} onPage={onPage} />
     </div>

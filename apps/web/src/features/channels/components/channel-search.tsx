@@ -2,10 +2,15 @@ import { SearchIcon } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/shared/ui/button';
 import { Input } from '@/shared/ui/input';
-import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/shared/ui/select';
+import { OptionSelect } from '@/shared/ui/option-select';
 import type { ChannelFilters } from '../model/channel-filters';
 
 type SearchField = 'uname' | 'uid';
+
+const SEARCH_FIELDS = [
+  { value: 'uname', label: 'Username' },
+  { value: 'uid', label: 'UserID' },
+] as const;
 
 interface ChannelSearchProps {
   filters: ChannelFilters;
@@ -28,15 +33,13 @@ export function ChannelSearch({ filters, onSearch }: ChannelSearchProps) {
 
   return (
     <form className="flex items-center" onSubmit={submit}>
-      <Select value={field} onValueChange={(v) => setField(v as SearchField)}>
-        <SelectTrigger aria-label="Search by" className="w-32 rounded-r-none border-r-0">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value="uname">Username</SelectItem>
-          <SelectItem value="uid">UserID</SelectItem>
-        </SelectContent>
-      </Select>
+      <OptionSelect
+        label="Search by"
+        options={SEARCH_FIELDS}
+        value={field}
+        onChange={setField}
+        className="w-32 rounded-r-none border-r-0"
+      />
       <Input
         type="search"
         aria-label={field === 'uid' ? 'Channel id' : 'Username'}

@@ -1,11 +1,7 @@
-import { RotateCcwIcon } from 'lucide-react';
-import { errorMessage } from '@/shared/api/api-error';
-import { WATCH_REFRESH_MS } from '@/shared/api/refresh';
-import { formatClock, formatCount } from '@/shared/lib/format';
-import { ErrorAlert } from '@/shared/ui/alert';
-import { Button } from '@/shared/ui/button';
+import { formatCount } from '@/shared/lib/format';
 import { Card } from '@/shared/ui/card';
-import { Spinner } from '@/shared/ui/spinner';
+import { QueryView } from '@/shared/ui/query-view';
+import { RefreshStamp } from '@/shared/ui/refresh-stamp';
 import { useLives } from '../api/get-lives';
 import { useLiveFilters } from '../hooks/use-live-filters';
 import type { FleetOptions } from '../model/fleet-options';
@@ -38,36 +34,22 @@ export function LiveBrowser({ fleet, highlightId }: LiveBrowserProps) {
       <div className="border-b px-4 py-3">
         <LiveFilterBar filters={filters} fleet={fleet} onChange={update} />
       </div>
-      <div aria-busy={result.isFetching}>
-        {result.isPending && (
-          <div className="flex justify-center py-16">
-            <Spinner className="size-6" label="Loading lives" />
-          </div>
+      <QueryView
+        result={result}
+        loadingLabel="Loading lives"
+        failedTitle="Lives could not be loaded"
+        reportFailedRefresh
+      >
+        {() => (
+          <LiveTable
+            lives={lives}
+            filters={filters}
+            filtered={hasActiveFilters(filters)}
+            highlightId={highlightId}
+            onSort={sortBy}
+          />
         )}
-        {result.isError && (
-          <div className="grid justify-items-start gap-3 p-4">
-            <ErrorAlert
-              title={data ? 'Refreshing failed; showing the last answer' : 'Lives could not be loaded'}
-            >
-              {errorMessage(result.error)}
-            </ErrorAlert>
-            <Button variant="outline" size="sm" onClick={() => void result.refetch()}>
-              <RotateCcwIcon /> Try again
-            </Button>
-          </div>
-        )}
-        {data && (
-          <div className={result.isPlaceholderData ? 'opacity-60 transition-opacity' : undefined}>
-            <LiveTable
-              lives={lives}
-              filters={filters}
-              filtered={hasActiveFilters(filters)}
-              highlightId={highlightId}
-              onSort={sortBy}
-            />
-          </div>
-        )}
-      </div>
+      </QueryView>
       {data && (
         <div className="flex items-center justify-between gap-3 border-t px-4 py-2.5 text-xs text-muted-foreground">
           <span data-testid="live-count">
@@ -75,10 +57,7 @@ export function LiveBrowser({ fleet, highlightId }: LiveBrowserProps) {
               ? `${formatCount(data.length)} live${data.length === 1 ? '' : 's'}`
               : `${formatCount(lives.length)} of ${formatCount(data.length)} lives`}
           </span>
-          <span className="inline-flex items-center gap-1.5">
-            {result.isFetching && <Spinner className="size-3" label="Refreshing" />}
-            Updated {formatClock(result.dataUpdatedAt)} · every {WATCH_REFRESH_MS / 1000} s
-          </span>
+          <RefreshStamp updatedAt={result.dataUpdatedAt} fetching={result.isFetching} />
         </div>
       )}
     </Card>

@@ -1,12 +1,9 @@
-import { RotateCcwIcon } from 'lucide-react';
-import { errorMessage } from '@/shared/api/api-error';
-import { WATCH_REFRESH_MS } from '@/shared/api/refresh';
-import { formatClock, formatCount } from '@/shared/lib/format';
-import { ErrorAlert } from '@/shared/ui/alert';
-import { Button } from '@/shared/ui/button';
+import { formatCount } from '@/shared/lib/format';
 import { Card } from '@/shared/ui/card';
+import { PageRange, pageRange } from '@/shared/ui/page-range';
 import { Pagination } from '@/shared/ui/pagination';
-import { Spinner } from '@/shared/ui/spinner';
+import { QueryView } from '@/shared/ui/query-view';
+import { RefreshStamp } from '@/shared/ui/refresh-stamp';
 import { useRecordings } from '../api/get-recordings';
 import { useRecordingFilters } from '../hooks/use-recording-filters';
 import { hasActiveFilters, RECORDINGS_PAGE_SIZE, toRecordingQuery } from '../model/recording-filters';
@@ -18,8 +15,7 @@ export function RecordingBrowser() {
   const { filters, update } = useRecordingFilters();
   const result = useRecordings(toRecordingQuery(filters));
   const data = result.data;
-  const pageCount = data ? Math.max(1, Math.ceil(data.total / RECORDINGS_PAGE_SIZE)) : 1;
-  const first = (filters.page - 1) * RECORDINGS_PAGE_SIZE + 1;
+  const { pageCount } = pageRange(filters.page, RECORDINGS_PAGE_SIZE, data?.total ?? 0);
 
   return (
     // min-w-0: a wide table scrolls inside the card instead of widening the page's grid.
@@ -27,47 +23,30 @@ export function RecordingBrowser() {
       <div className="border-b px-4 py-3">
         <RecordingFilterBar filters={filters} onChange={update} />
       </div>
-      <div aria-busy={result.isFetching}>
-        {result.isPending && (
-          <div className="flex justify-center py-16">
-            <Spinner className="size-6" label="Loading recordings" />
-          </div>
+      <QueryView
+        result={result}
+        loadingLabel="Loading recordings"
+        failedTitle="Recordings could not be loaded"
+        reportFailedRefresh
+      >
+        {(page) => (
+          <RecordingTable recordings={page.items} filtered={hasActiveFilters(filters) || filters.page > 1} />
         )}
-        {result.isError && (
-          <div className="grid justify-items-start gap-3 p-4">
-            <ErrorAlert
-              title={data ? 'Refreshing failed; showing the last answer' : 'Recordings could not be loaded'}
-            >
-              {errorMessage(result.error)}
-            </ErrorAlert>
-            <Button variant="outline" size="sm" onClick={() => void result.refetch()}>
-              <RotateCcwIcon /> Try again
-            </Button>
-          </div>
-        )}
-        {data && (
-          <div className={result.isPlaceholderData ? 'opacity-60 transition-opacity' : undefined}>
-            <RecordingTable
-              recordings={data.items}
-              filtered={hasActiveFilters(filters) || filters.page > 1}
-            />
-          </div>
-        )}
-      </div>
+      </QueryView>
       {data && (
         <div className="flex flex-wrap items-center justify-between gap-3 border-t px-4 py-2.5 text-xs text-muted-foreground">
-          <span data-testid="recording-count">
-            {data.items.length === 0
-              ? `${formatCount(data.total)} recordings`
-              : `${formatCount(first)}–${formatCount(first + data.items.length - 1)} of ${formatCount(data.total)}`}
-          </span>
+          <PageRange
+            page={filters.page}
+            size={RECORDINGS_PAGE_SIZE}
+            total={data.total}
+            rows={data.items.length}
+            empty={`${formatCount(data.total)} recordings`}
+            testId="recording-count"
+          />
           {pageCount > 1 && (
             <Pagination page={filters.page} pageCount={pageCount} onPage={(page) => update({ page })} />
           )}
-          <span className="inline-flex items-center gap-1.5">
-            {result.isFetching && <Spinner className="size-3" label="Refreshing" />}
-            Updated {formatClock(result.dataUpdatedAt)} · every {WATCH_REFRESH_MS / 1000} s
-          </span>
+          <RefreshStamp updatedAt={result.dataUpdatedAt} fetching={result.isFetching} />
         </div>
       )}
     </Card>

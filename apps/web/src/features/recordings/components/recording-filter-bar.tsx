@@ -1,10 +1,15 @@
-import { PLATFORMS, type PlatformName, RECORDING_OUTCOMES, type RecordingOutcome } from '@recflow/contracts';
-import { SearchIcon } from 'lucide-react';
+import { RECORDING_OUTCOMES } from '@recflow/contracts';
 import { Button } from '@/shared/ui/button';
-import { Input } from '@/shared/ui/input';
-import { ANY_VALUE, Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from '@/shared/ui/select';
+import { OptionSelect } from '@/shared/ui/option-select';
+import { PlatformSelect } from '@/shared/ui/platform-select';
+import { SearchBox } from '@/shared/ui/search-box';
 import { hasActiveFilters, type RecordingFilters } from '../model/recording-filters';
 import { OUTCOME_LABELS } from './recording-outcome';
+
+const OUTCOME_OPTIONS = RECORDING_OUTCOMES.map((outcome) => ({
+  value: outcome,
+  label: OUTCOME_LABELS[outcome],
+}));
 
 interface RecordingFilterBarProps {
   filters: RecordingFilters;
@@ -14,53 +19,22 @@ interface RecordingFilterBarProps {
 export function RecordingFilterBar({ filters, onChange }: RecordingFilterBarProps) {
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <div className="relative">
-        <SearchIcon
-          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
-          aria-hidden
-        />
-        <Input
-          type="search"
-          aria-label="Search channel or title"
-          placeholder="Channel or title"
-          maxLength={100}
-          value={filters.text ?? ''}
-          onChange={(e) => onChange({ text: e.target.value || undefined })}
-          className="w-56 pl-8"
-        />
-      </div>
-      <Select
-        value={filters.platform ?? ANY_VALUE}
-        onValueChange={(v) => onChange({ platform: v === ANY_VALUE ? undefined : (v as PlatformName) })}
-      >
-        <SelectTrigger aria-label="Platform" className="w-36">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ANY_VALUE}>All platforms</SelectItem>
-          {PLATFORMS.map((name) => (
-            <SelectItem key={name} value={name}>
-              {name}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
-      <Select
-        value={filters.outcome ?? ANY_VALUE}
-        onValueChange={(v) => onChange({ outcome: v === ANY_VALUE ? undefined : (v as RecordingOutcome) })}
-      >
-        <SelectTrigger aria-label="Outcome" className="w-44">
-          <SelectValue />
-        </SelectTrigger>
-        <SelectContent>
-          <SelectItem value={ANY_VALUE}>All outcomes</SelectItem>
-          {RECORDING_OUTCOMES.map((outcome) => (
-            <SelectItem key={outcome} value={outcome}>
-              {OUTCOME_LABELS[outcome]}
-            </SelectItem>
-          ))}
-        </SelectContent>
-      </Select>
+      <SearchBox
+        label="Search channel or title"
+        placeholder="Channel or title"
+        maxLength={100}
+        value={filters.text}
+        onChange={(text) => onChange({ text })}
+      />
+      <PlatformSelect value={filters.platform} onChange={(platform) => onChange({ platform })} />
+      <OptionSelect
+        label="Outcome"
+        anyLabel="All outcomes"
+        options={OUTCOME_OPTIONS}
+        value={filters.outcome}
+        onChange={(outcome) => onChange({ outcome })}
+        className="w-44"
+      />
       {hasActiveFilters(filters) && (
         <Button
           variant="ghost"
