@@ -164,6 +164,8 @@ export const ConfigSchema = z.object({
   LIVE_STATE_CLEANUP_INTERVAL_MS: int(100, 3_600_000).default(10_000),
   LIVE_STATE_CLEANUP_GRACE_SEC: int(0, 2_592_000).default(600),
   LIVE_STATE_CLEANUP_BATCH_SIZE: int(1, 1_000).default(20),
+  /** Segment numbers a clean-up run reads and deletes the keys of at most (a live with more is taken alone). */
+  LIVE_STATE_CLEANUP_MAX_SEGMENTS: int(100, 10_000_000).default(50_000),
   /** Segment numbers whose keys are deleted per Redis command. */
   RECNODE_CLEAR_BATCH_SIZE: int(1, 10_000).default(50),
 

@@ -10,9 +10,15 @@
  * The original left the state of lives deleted without a `deleted_at` until its 7-day TTL and
  * never removed retry counters; here every ended live qualifies (§14.12) and the keys of each
  * known segment number go with it.
+ *
+ * A backlog (a first deployment next to the old system's states: thousands of ended lives with
+ * thousands of segments each) must not make a run long or large, nor slow the other loops: a run
+ * takes lives, oldest first, only while their segment numbers fit in LIVE_STATE_CLEANUP_MAX_SEGMENTS
+ * (sizes asked first, with ZCARD) and leaves the rest to the next run, and all of its reads and
+ * deletes go through the recnode Redis connection of its own (`bulk`).
  */
 import { Injectable, Logger } from '@nestjs/common';
-import type { LiveState, RecordingSegments } from '@recflow/contracts';
+import type { LiveState, RecnodeSegmentSet, RecordingSegments } from '@recflow/contracts';
 import { AppConfig } from '../config/app-config';
 import { hasLoss, lossReport } from '../recording/loss-report';
 import { type CleanupTarget, RecordingRepository } from '../recording/recording.repository';
@@ -34,6 +40,18 @@ export interface StateCleanupOutcome {
   reports: number;
   failed: number;
   keys: number;
+  /** Segment numbers whose keys this run deleted (within LIVE_STATE_CLEANUP_MAX_SEGMENTS unless one live has more). */
+  segments: number;
+  /** Lives due now but left for the next run, which they did not fit in. */
+  deferred: number;
+}
+
+/** One live taken by a run: what it had, its report, and every number whose keys go. */
+interface Sweep {
+  target: CleanupTarget;
+  state: LiveState | null;
+  segments: RecordingSegments;
+  nums: number[];
 }
 
 @Injectable()
@@ -54,7 +72,11 @@ export class LiveStateCleaner {
     // A live ends after it starts, so only states created before the grace period can be due.
     // Ids that are not UUIDs were never written by recflow: they are left alone.
     const now = this.clock.now().getTime();
-    const indexed = (await this.recnodeRedis.livesCreatedBefore(now - graceMs)).filter((id) => UUID.test(id));
+    // From the master through the clean-up's own connection, like everything else it reads: without
+    // a replica, the shared connection would carry the whole index.
+    const indexed = (await this.recnodeRedis.livesCreatedBefore(now - graceMs, 'bulk')).filter((id) =>
+      UUID.test(id),
+    );
     // A state with no live may belong to a registration still under way on another replica (or, in a
     // shared recnode Redis, to another deployment's live): it is an orphan only once older than any
     // registration can last, whatever the grace period.
@@ -62,7 +84,9 @@ export class LiveStateCleaner {
     const orphanable =
       orphanAgeMs === graceMs
         ? indexed
-        : (await this.recnodeRedis.livesCreatedBefore(now - orphanAgeMs)).filter((id) => UUID.test(id));
+        : (await this.recnodeRedis.livesCreatedBefore(now - orphanAgeMs, 'bulk')).filter((id) =>
+            UUID.test(id),
+          );
     const targets = await this.recordings.cleanupTargets(
       indexed,
       orphanable,
@@ -76,27 +100,26 @@ export class LiveStateCleaner {
       reports: 0,
       failed: 0,
       keys: 0,
+      segments: 0,
+      deferred: 0,
     };
     if (targets.length === 0) return outcome;
 
-    const ids = targets.map((t) => t.id);
-    const [sets, states] = await Promise.all([
-      this.recnodeRedis.segmentSets(ids, 'master'),
-      this.recnodeRedis.liveStates(ids, 'master'),
-    ]);
-    const reports = targets.map((t, i) => ({ liveId: t.id, segments: lossReport(sets[i]!) }));
-    const written = new Set(await this.recordings.saveReports(reports));
+    const sweeps = await this.plan(targets, v.LIVE_STATE_CLEANUP_MAX_SEGMENTS);
+    outcome.deferred = targets.length - sweeps.length;
+    const written = new Set(
+      await this.recordings.saveReports(sweeps.map((s) => ({ liveId: s.target.id, segments: s.segments }))),
+    );
     outcome.reports = written.size;
-    reports.forEach((r, i) => {
-      if (written.has(r.liveId)) this.tell(targets[i]!, states[i] ?? null, r.segments);
-    });
+    for (const s of sweeps) if (written.has(s.target.id)) this.tell(s.target, s.state, s.segments);
 
-    await settleWithConcurrency(targets, CONCURRENCY, async (target, i) => {
-      const { success, failed, retrying } = sets[i]!;
-      const missing = reports[i]!.segments;
-      const nums = [...success, ...failed, ...retrying, ...missingNumbersToClear(success, missing)];
+    await settleWithConcurrency(sweeps, CONCURRENCY, async ({ target, nums }) => {
       try {
-        outcome.keys += await this.recnodeRedis.clearLive(target.id, nums, v.RECNODE_CLEAR_BATCH_SIZE);
+        // Not `outcome.keys += await …`: that reads the sum before awaiting, and lives cleared
+        // meanwhile were lost from the count.
+        const keys = await this.recnodeRedis.clearLive(target.id, nums, v.RECNODE_CLEAR_BATCH_SIZE);
+        outcome.keys += keys;
+        outcome.segments += nums.length;
         outcome.cleaned++;
         if (target.orphan) outcome.orphans++;
       } catch (error) {
@@ -106,6 +129,38 @@ export class LiveStateCleaner {
       }
     });
     return outcome;
+  }
+
+  /**
+   * The lives this run takes, oldest first, while their segment numbers fit in `budget`: the sets'
+   * sizes first, so that no more than that is read, then the numbers to clear (the sets and the
+   * claims of missing numbers), so that no more than that is deleted. At least one, so that a live
+   * larger than a whole run is still cleaned, alone.
+   */
+  private async plan(targets: CleanupTarget[], budget: number): Promise<Sweep[]> {
+    const sizes = await this.recnodeRedis.segmentCounts(
+      targets.map((t) => t.id),
+      'bulk',
+    );
+    const read = targets.slice(0, fitting(sizes.map(total), budget));
+    const ids = read.map((t) => t.id);
+    const [sets, states] = await Promise.all([
+      this.recnodeRedis.segmentSets(ids, 'bulk'),
+      this.recnodeRedis.liveStates(ids, 'bulk'),
+    ]);
+    const sweeps = read.map((target, i): Sweep => {
+      const { success, failed, retrying } = sets[i]!;
+      const segments = lossReport(sets[i]!);
+      const nums = [...success, ...failed, ...retrying, ...missingNumbersToClear(success, segments)];
+      return { target, state: states[i] ?? null, segments, nums };
+    });
+    return sweeps.slice(
+      0,
+      fitting(
+        sweeps.map((s) => s.nums.length),
+        budget,
+      ),
+    );
   }
 
   private tell(target: CleanupTarget, state: LiveState | null, segments: RecordingSegments): void {
@@ -122,6 +177,20 @@ export class LiveStateCleaner {
       }, retrying=${segments.retrying}, failed=${segments.failed}`,
     );
   }
+}
+
+function total(sizes: Record<RecnodeSegmentSet, number>): number {
+  return sizes.success + sizes.failed + sizes.retrying;
+}
+
+/** How many of `sizes`, in order, fit in `budget` together; at least one. */
+function fitting(sizes: number[], budget: number): number {
+  let sum = 0;
+  for (const [i, size] of sizes.entries()) {
+    sum += size;
+    if (sum > budget) return Math.max(i, 1);
+  }
+  return sizes.length;
 }
 
 /** Missing numbers may still hold a dead node's claim: cheap to delete when they are few. */

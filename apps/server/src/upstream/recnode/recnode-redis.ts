@@ -2,6 +2,10 @@
  * The recnode Redis, shared with every node (interfaces.md): recflow writes each live's LiveState
  * and the `lives` index, and reads the segment sets the nodes write. Writes and reads that must
  * see the latest state go to the master; bulk reads may go to the replica, which can lag.
+ *
+ * The recording-state clean-up reads and deletes hundreds of thousands of keys when a backlog
+ * builds up: it talks to the master through a connection of its own (`bulk`), so that its big
+ * pipelines never queue ahead of the schedulers' commands on the shared one.
  */
 import { readFileSync } from 'node:fs';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
@@ -25,6 +29,8 @@ import { UpstreamStats } from '../upstream-stats';
 import { upstreamCall } from '../upstream-time';
 
 export const RECNODE_REDIS = 'recnode-redis';
+/** The clean-up's own connection, as CLIENT LIST names it. */
+export const CLEANUP_CONNECTION_NAME = 'recflow-state-cleanup';
 
 // SET NX EX and the ZADD to the `lives` index happen together or not at all.
 const CREATE_STATE = `
@@ -34,13 +40,19 @@ if redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2], 'NX') then
 end
 return 0`;
 
-export type ReadFrom = 'master' | 'replica';
+/** `bulk`: the master, through the clean-up's own connection. */
+export type ReadFrom = 'master' | 'replica' | 'bulk';
+
+const UNKNOWN_COMMAND = /unknown command/i;
 
 @Injectable()
 export class RecnodeRedis implements OnApplicationShutdown {
   private readonly logger = new Logger('RecnodeRedis');
   readonly master: Redis;
   readonly replica: Redis;
+  private readonly bulk: Redis;
+  /** UNLINK (Redis ≥ 4) frees values off Redis's main thread; DEL where it is not known. */
+  private unlinkKnown = true;
 
   constructor(
     config: AppConfig,
@@ -69,13 +81,29 @@ export class RecnodeRedis implements OnApplicationShutdown {
           port: v.RECNODE_REDIS_REPLICA_PORT ?? v.RECNODE_REDIS_MASTER_PORT,
         })
       : this.master;
-    for (const client of new Set([this.master, this.replica])) {
+    // Same options (lazy: it connects on the clean-up's first command), another socket, named so
+    // that CLIENT LIST tells it apart.
+    this.bulk = this.master.duplicate({ connectionName: CLEANUP_CONNECTION_NAME });
+    for (const client of new Set([this.master, this.replica, this.bulk])) {
       client.on('error', (error: Error) => this.logger.debug(error.message));
     }
   }
 
   private client(from: ReadFrom): Redis {
-    return from === 'master' ? this.master : this.replica;
+    return from === 'master' ? this.master : from === 'bulk' ? this.bulk : this.replica;
+  }
+
+  /** Deletes keys on the clean-up's connection, without freeing their values on Redis's main thread. */
+  private async unlink(keys: string[]): Promise<number> {
+    if (this.unlinkKnown) {
+      try {
+        return await this.bulk.unlink(...keys);
+      } catch (error) {
+        if (!UNKNOWN_COMMAND.test((error as Error).message)) throw error;
+        this.unlinkKnown = false;
+      }
+    }
+    return this.bulk.del(...keys);
   }
 
   /** Runs one Redis call, turning its failure into a counted, typed upstream error. */
@@ -198,6 +226,7 @@ export class RecnodeRedis implements OnApplicationShutdown {
    * counter, download locks) `batchSize` numbers per command, then the three sets and the success
    * lock, then the LiveState with its entry in `lives`. In this order a re-run after a crash still
    * finds the sets, and the live stays indexed until nothing else is left. Returns the keys deleted.
+   * All of it goes through the clean-up's own connection.
    */
   async clearLive(id: string, nums: number[], batchSize: number): Promise<number> {
     let deleted = 0;
@@ -209,14 +238,14 @@ export class RecnodeRedis implements OnApplicationShutdown {
           segmentRetryKey(id, n),
           ...Array.from({ length: RECNODE_PROTOCOL.retryParallelLimit }, (_, k) => segmentLockKey(id, n, k)),
         ]);
-      deleted += await this.call('deleting segment keys', () => this.master.del(...keys));
+      deleted += await this.call('deleting segment keys', () => this.unlink(keys));
     }
     deleted += await this.call('deleting segment sets', () =>
-      this.master.del(...RECNODE_SEGMENT_SETS.map((set) => segmentSetKey(id, set)), successLockKey(id)),
+      this.unlink([...RECNODE_SEGMENT_SETS.map((set) => segmentSetKey(id, set)), successLockKey(id)]),
     );
     const [del] =
       (await this.call('deleting a LiveState', () =>
-        this.master.multi().del(liveStateKey(id)).zrem(LIVES_KEY, id).exec(),
+        this.bulk.multi().del(liveStateKey(id)).zrem(LIVES_KEY, id).exec(),
       )) ?? [];
     return deleted + Number(del?.[1] ?? 0);
   }
@@ -261,6 +290,6 @@ export class RecnodeRedis implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    for (const client of new Set([this.master, this.replica])) client.disconnect();
+    for (const client of new Set([this.master, this.replica, this.bulk])) client.disconnect();
   }
 }
