@@ -1,36 +1,25 @@
 /**
  * Issue #8, chaos: 100 lives, each on two nodes in different groups of four, and one random node
  * killed every 20 s of simulated time for five simulated minutes (half of them dropping
- * connections, half hanging), each revived 40 s later as a redeploy would. The simulator runs
- * SCALE times faster than real time and every recflow interval and timeout is divided by SCALE, so
- * one simulated second here is one second in production: failover is measured in simulated time,
- * the time the streams (their playlist window, recnode's lock expiry) actually move by. The
- * evidence is the simulator's own: recorders on alive nodes, and the segment ledger.
+ * connections, half hanging), each revived 40 s later as a redeploy would. On the scaled fleet
+ * (scaled-fleet.ts) one simulated second is one second in production: failover is measured in
+ * simulated time, the time the streams (their playlist window, recnode's lock expiry) actually
+ * move by. The evidence is the simulator's own: recorders on alive nodes, and the segment ledger.
  */
-import { existsSync } from 'node:fs';
 import { api, type LiveDto, liveStateKey } from '@recflow/contracts';
-import { type Simulator, startSimulator } from '@recflow/simulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerFleet } from '../support/fleet';
-import { SERVER_MAIN } from '../support/server-process';
+import { describe, expect, it } from 'vitest';
 import { waitFor } from '../support/wait';
 import {
-  forgetRecnodeKeys,
   ledgerTotals,
   newestSegments,
   percentile,
-  recnodeRedis,
   recordingNodes,
   recordLives,
   untilSimTime,
 } from './fleet-watch';
-import { type RecflowProcess, startRecflowProcess } from './recflow-process';
+import { scaledFleet } from './scaled-fleet';
 
-const SCALE = 4;
 const LIVES = 100;
-const NODES = 16;
-const GROUPS = 4;
-const CAPACITY = 30;
 const KILL_EVERY_MS = 20_000;
 const CHAOS_MS = 300_000;
 const REVIVE_AFTER_MS = 40_000;
@@ -39,35 +28,7 @@ const FAILOVER_BUDGET_MS = 10_000;
 const SETTLE_MS = 30_000;
 const REDIS_DB = 11;
 
-let sim: Simulator;
-let recflow: RecflowProcess;
-
-beforeAll(async () => {
-  if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: build the server first`);
-  sim = await startSimulator({
-    nodes: NODES,
-    groups: GROUPS,
-    timeScale: SCALE,
-    redis: recnodeRedis(REDIS_DB),
-  });
-  recflow = await startRecflowProcess(sim, {
-    DATABASE_POOL_SIZE: 10,
-    // Production's settings, divided by the time scale.
-    HTTP_TIMEOUT_MS: 20_000 / SCALE,
-    LIVE_RECOVERY_INTERVAL_MS: 1_000 / SCALE,
-    RECNODE_HEALTH_TIMEOUT_MS: 5_000 / SCALE,
-    LIVE_RECOVERY_INIT_WAIT_SEC: 120 / SCALE,
-    LIVE_ALLOCATION_INTERVAL_MS: 1_000 / SCALE,
-    LIVE_ALLOCATION_INIT_WAIT_SEC: Math.ceil(15 / SCALE),
-  });
-  await registerFleet(recflow.client, sim, CAPACITY);
-}, 120_000);
-
-afterAll(async () => {
-  await recflow?.stop();
-  await sim?.close();
-  if (sim) await forgetRecnodeKeys(REDIS_DB, sim.ledger.liveIds());
-}, 120_000);
+const fleet = scaledFleet(REDIS_DB);
 
 /** A small seeded generator, so that a failing run can be replayed. */
 function random(seed: number): () => number {
@@ -92,6 +53,7 @@ interface Kill {
 
 describe('chaos: a random node dies every 20 s', () => {
   it('loses no segment, downloads none twice, and puts every live back on two nodes within 10 s', async () => {
+    const { sim, recflow } = fleet;
     const lives: LiveDto[] = await recordLives(recflow.client, sim, LIVES, `chaos${Date.now().toString(36)}`);
     const ids = lives.map((l) => l.id);
     const next = random(8);

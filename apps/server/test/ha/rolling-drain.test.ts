@@ -5,63 +5,20 @@
  * nodes' own recorders are sampled: no live may ever be without a recording node. Afterwards the
  * segment ledger must show every segment downloaded, none twice.
  */
-import { existsSync } from 'node:fs';
 import { api, type LiveDto } from '@recflow/contracts';
-import { type Simulator, startSimulator } from '@recflow/simulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerFleet } from '../support/fleet';
-import { SERVER_MAIN } from '../support/server-process';
+import { describe, expect, it } from 'vitest';
 import { waitFor } from '../support/wait';
-import {
-  forgetRecnodeKeys,
-  ledgerTotals,
-  newestSegments,
-  recnodeRedis,
-  recordingNodes,
-  recordLives,
-  untilSimTime,
-} from './fleet-watch';
-import { type RecflowProcess, startRecflowProcess } from './recflow-process';
+import { ledgerTotals, newestSegments, recordingNodes, recordLives, untilSimTime } from './fleet-watch';
+import { scaledFleet } from './scaled-fleet';
 
-const SCALE = 4;
 const LIVES = 100;
-const NODES = 16;
-const GROUPS = 4;
-const CAPACITY = 30;
 const SETTLE_MS = 30_000;
 const REDIS_DB = 12;
 
-let sim: Simulator;
-let recflow: RecflowProcess;
-
-beforeAll(async () => {
-  if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: build the server first`);
-  sim = await startSimulator({
-    nodes: NODES,
-    groups: GROUPS,
-    timeScale: SCALE,
-    redis: recnodeRedis(REDIS_DB),
-  });
-  recflow = await startRecflowProcess(sim, {
-    DATABASE_POOL_SIZE: 10,
-    HTTP_TIMEOUT_MS: 20_000 / SCALE,
-    LIVE_RECOVERY_INTERVAL_MS: 1_000 / SCALE,
-    RECNODE_HEALTH_TIMEOUT_MS: 5_000 / SCALE,
-    LIVE_RECOVERY_INIT_WAIT_SEC: 120 / SCALE,
-    LIVE_ALLOCATION_INTERVAL_MS: 1_000 / SCALE,
-    LIVE_ALLOCATION_INIT_WAIT_SEC: Math.ceil(15 / SCALE),
-    DRAIN_WAIT_SEC: 60,
-  });
-  await registerFleet(recflow.client, sim, CAPACITY);
-}, 120_000);
-
-afterAll(async () => {
-  await recflow?.stop();
-  await sim?.close();
-  if (sim) await forgetRecnodeKeys(REDIS_DB, sim.ledger.liveIds());
-}, 120_000);
+const fleet = scaledFleet(REDIS_DB, { DRAIN_WAIT_SEC: 60 });
 
 async function drain(groupId: string): Promise<{ moved: number; stuck: string[]; total: number }> {
+  const { recflow } = fleet;
   const started = await recflow.client.ok(api.lives.drain, { body: { groupId } });
   return waitFor(
     async () => {
@@ -75,6 +32,7 @@ async function drain(groupId: string): Promise<{ moved: number; stuck: string[];
 
 /** A redeploy of a drained group: each node finishes its uploads, dies, and comes back empty. */
 async function redeploy(groupNames: string[]): Promise<void> {
+  const { sim } = fleet;
   const nodes = sim.nodes.all().filter((n) => groupNames.includes(n.group));
   await waitFor(() => nodes.every((n) => n.recordingIds().length === 0), {
     timeoutMs: 60_000,
@@ -87,6 +45,7 @@ async function redeploy(groupNames: string[]): Promise<void> {
 
 describe('a rolling deploy over four node groups', () => {
   it('drains, redeploys and undrains two groups at a time without a live ever unrecorded or a segment lost', async () => {
+    const { sim, recflow } = fleet;
     const lives: LiveDto[] = await recordLives(recflow.client, sim, LIVES, `roll${Date.now().toString(36)}`);
     const ids = lives.map((l) => l.id);
     const groups = new Map((await recflow.client.ok(api.nodeGroups.list)).map((g) => [g.name, g.id]));
