@@ -54,6 +54,9 @@ export function openPostgres(url: string, poolSize: number): Database {
   const pool = new Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  // Nor may a checked-out one (the pool listens only while a client is idle): a connection cut
+  // between two statements of a transaction fails that transaction's next statement instead.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const stats = { statements: 0 };
   const logger = countingLogger(stats);
   const db = drizzlePg({ client: pool, schema, casing: 'snake_case', logger }) as unknown as Db;
