@@ -12,7 +12,11 @@ export interface ApiAnswer<T> {
 }
 
 export class ApiClient {
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    /** What the server said lately, added to the error of a 5xx so that a failing test shows why. */
+    private readonly serverOutput?: () => string,
+  ) {}
 
   async raw(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const response = await fetch(`${this.baseUrl}${path}`, {
@@ -61,8 +65,10 @@ export class ApiClient {
   async ok<D extends RouteDef>(route: D, request: Partial<RouteRequest<D>> = {}): Promise<RouteResponse<D>> {
     const answer = await this.call(route, request);
     if (answer.status >= 300) {
+      const output =
+        answer.status >= 500 && this.serverOutput ? `\nserver output:\n${this.serverOutput()}` : '';
       throw new Error(
-        `${route.method} ${route.path} failed with ${answer.status}: ${JSON.stringify(answer.body)}`,
+        `${route.method} ${route.path} failed with ${answer.status}: ${JSON.stringify(answer.body)}${output}`,
       );
     }
     return answer.body;

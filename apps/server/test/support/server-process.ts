@@ -18,8 +18,14 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Lines of the server's output kept for a failing test to show. */
+const OUTPUT_LINES = 200;
+
 export class ServerProcess {
   private child: ChildProcess | undefined;
+  private readonly output: string[] = [];
+  /** Processes this object is stopping or killing, whose exit is expected. */
+  private readonly ending = new WeakSet<ChildProcess>();
   readonly client: ApiClient;
 
   constructor(
@@ -28,7 +34,22 @@ export class ServerProcess {
     /** How long a start may take before it counts as failed; raise it for tests that load the machine. */
     private readonly startTimeoutMs = 30_000,
   ) {
-    this.client = new ApiClient(`http://127.0.0.1:${port}`);
+    this.client = new ApiClient(`http://127.0.0.1:${port}`, () => this.outputTail());
+  }
+
+  /** The last lines the server wrote (errors only: it runs with LOG_LEVEL=error), across restarts. */
+  outputTail(lines = 60): string {
+    return this.output.slice(-lines).join('\n') || '(nothing)';
+  }
+
+  private keep(chunk: Buffer): void {
+    this.output.push(
+      ...chunk
+        .toString()
+        .split('\n')
+        .filter((line) => line.trim() !== ''),
+    );
+    if (this.output.length > OUTPUT_LINES) this.output.splice(0, this.output.length - OUTPUT_LINES);
   }
 
   async start(): Promise<void> {
@@ -40,13 +61,27 @@ export class ServerProcess {
         APP_PORT: String(this.port),
         LOG_LEVEL: 'error',
       },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    await waitFor(async () => (await this.client.raw('GET', '/readyz')).status === 200, {
-      timeoutMs: this.startTimeoutMs,
-      intervalMs: 25,
-      what: 'the server',
+    const child = this.child;
+    child.stdout?.on('data', (chunk: Buffer) => this.keep(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => this.keep(chunk));
+    // A server that dies on its own makes every later request fail with "fetch failed": say why.
+    child.once('exit', (code, signal) => {
+      if (this.ending.has(child)) return;
+      process.stderr.write(
+        `[server on port ${this.port}] exited by itself (code ${code}, signal ${signal}); last output:\n${this.outputTail()}\n`,
+      );
     });
+    try {
+      await waitFor(async () => (await this.client.raw('GET', '/readyz')).status === 200, {
+        timeoutMs: this.startTimeoutMs,
+        intervalMs: 25,
+        what: 'the server',
+      });
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\nserver output:\n${this.outputTail()}`);
+    }
   }
 
   /** Ends the process the hard way (SIGKILL): no shutdown hook runs. */
@@ -54,6 +89,7 @@ export class ServerProcess {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
+    this.ending.add(child);
     child.kill('SIGKILL');
     await exited;
   }
@@ -62,6 +98,7 @@ export class ServerProcess {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once('exit', r));
+    this.ending.add(child);
     child.kill('SIGTERM');
     await exited;
   }
