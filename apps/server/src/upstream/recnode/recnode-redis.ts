@@ -263,14 +263,6 @@ export class RecnodeRedis implements OnApplicationShutdown {
     return members.map(Number).sort((a, b) => a - b);
   }
 
-  /** Deletes segment state keys in batches (one round trip per batch). */
-  async deleteSegments(id: string, nums: number[], batchSize: number): Promise<void> {
-    for (let i = 0; i < nums.length; i += batchSize) {
-      const keys = nums.slice(i, i + batchSize).map((n) => segmentKey(id, n));
-      await this.call('deleting segment states', () => this.master.del(...keys));
-    }
-  }
-
   /** Sizes of the three segment sets of each live, in one pipelined round trip. */
   async segmentCounts(
     ids: string[],
