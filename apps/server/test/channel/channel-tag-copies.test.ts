@@ -144,7 +144,8 @@ describe("a tag link's copy of its channel", () => {
 });
 
 describe("a tag's bit in the links' masks", () => {
-  const bits = () => rowsOf<{ name: string; bit: number }>(sql`select name, bit from channel_tag order by name`);
+  const bits = () =>
+    rowsOf<{ name: string; bit: number }>(sql`select name, bit from channel_tag order by name`);
 
   it('is the bit the fewest tags hold, a deleted tag freeing its own', async () => {
     const before = await bits();
