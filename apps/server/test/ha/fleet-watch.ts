@@ -48,7 +48,11 @@ export async function recordLives(
       const code = (answer.body as { code?: string }).code;
       const transient = answer.status === 502 || code === 'live.stream_unavailable';
       if (!transient || attempt === 5)
-        throw new Error(`POST /api/lives for ${sourceId}: ${answer.status} ${JSON.stringify(answer.body)}`);
+        throw new Error(
+          `POST /api/lives for ${sourceId}: ${answer.status} ${JSON.stringify(answer.body)}${
+            answer.status >= 500 ? `\nserver output:\n${client.serverOutputTail()}` : ''
+          }`,
+        );
     }
   });
   await waitFor(

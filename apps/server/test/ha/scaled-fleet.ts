@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { type Simulator, startSimulator } from '@recflow/simulator';
 import { afterAll, beforeAll } from 'vitest';
 import { registerFleet } from '../support/fleet';
-import { SERVER_MAIN } from '../support/server-process';
+import { SERVER_MAIN, showServerOutputOnFailure } from '../support/server-process';
 import { forgetRecnodeKeys, recnodeRedis } from './fleet-watch';
 import { type RecflowProcess, startRecflowProcess } from './recflow-process';
 
@@ -42,6 +42,7 @@ export function scaledFleet(
     started = await startScaledFleet(redisDb, settings);
   }, 120_000);
   afterAll(() => started?.stop(), 120_000);
+  showServerOutputOnFailure(() => started?.recflow.client.serverOutputTail());
   const running = () => {
     if (!started) throw new Error('the scaled fleet is not running: read it inside a test');
     return started;

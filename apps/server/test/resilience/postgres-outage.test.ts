@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { api } from '@recflow/contracts';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVER_MAIN } from '../support/server-process';
+import { SERVER_MAIN, showServerOutputOnFailure } from '../support/server-process';
 import { waitFor } from '../support/wait';
 import {
   expectLivesKept,
@@ -25,6 +25,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await fleet?.close();
 });
+showServerOutputOnFailure(() => fleet?.server.outputTail());
 
 describe.runIf(existsSync(SERVER_MAIN))('PostgreSQL unavailable for 30 s', () => {
   it('readyz goes not-ready then ready; lives keep their recorders; the loops run again by themselves', async () => {

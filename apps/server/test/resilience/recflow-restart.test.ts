@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { SERVER_MAIN } from '../support/server-process';
+import { SERVER_MAIN, showServerOutputOnFailure } from '../support/server-process';
 import {
   expectLivesKept,
   expectLoopsAct,
@@ -18,6 +18,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await fleet?.close();
 });
+showServerOutputOnFailure(() => fleet?.server.outputTail());
 
 describe.runIf(existsSync(SERVER_MAIN))('recflow restarting', () => {
   it('after SIGTERM and a start, every live kept its recorders and state, and the loops run again', async () => {

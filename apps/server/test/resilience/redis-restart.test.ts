@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVER_MAIN } from '../support/server-process';
+import { SERVER_MAIN, showServerOutputOnFailure } from '../support/server-process';
 import {
   expectLivesKept,
   expectLoopsAct,
@@ -23,6 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await fleet?.close();
 });
+showServerOutputOnFailure(() => fleet?.server.outputTail());
 
 describe.runIf(existsSync(SERVER_MAIN))("recflow's Redis restarting empty", () => {
   it('readyz goes not-ready then ready; lives keep their recorders; the loops schedule and run again', async () => {

@@ -18,6 +18,11 @@ export class ApiClient {
     private readonly serverOutput?: () => string,
   ) {}
 
+  /** What the server said lately, when the client knows (a server run as a child process). */
+  serverOutputTail(): string {
+    return this.serverOutput?.() ?? '(not known)';
+  }
+
   async raw(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,

@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { afterEach } from 'vitest';
 import { ApiClient } from './api-client';
 import { waitFor } from './wait';
 
@@ -102,4 +103,14 @@ export class ServerProcess {
     child.kill('SIGTERM');
     await exited;
   }
+}
+
+/**
+ * Prints a server's last output under each failed test of the calling file, whatever failed (a
+ * timeout waiting for the server, an assertion): the test's own message rarely says why.
+ */
+export function showServerOutputOnFailure(outputTail: () => string | undefined): void {
+  afterEach(({ task }) => {
+    if (task.result?.state === 'fail') console.log(`server output:\n${outputTail() ?? '(no server)'}`);
+  });
 }
