@@ -38,7 +38,7 @@ export class ServerProcess {
     this.client = new ApiClient(`http://127.0.0.1:${port}`, () => this.outputTail());
   }
 
-  /** The last lines the server wrote (errors only: it runs with LOG_LEVEL=error), across restarts. */
+  /** The last lines the server wrote (warnings and errors: it runs with LOG_LEVEL=warn), across restarts. */
   outputTail(lines = 60): string {
     return this.output.slice(-lines).join('\n') || '(nothing)';
   }
@@ -60,7 +60,7 @@ export class ServerProcess {
         ...this.env,
         APP_HOST: '127.0.0.1',
         APP_PORT: String(this.port),
-        LOG_LEVEL: 'error',
+        LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
