@@ -2,7 +2,8 @@
  * Bindings of lives to nodes, under the capacity rule. Binding locks the chosen node rows, then
  * recounts their load in a fresh statement and inserts only where it is still below capacity:
  * every binder takes the same locks (in id order, so no deadlock), so concurrent registrations
- * can never over-fill a node (§14.6).
+ * can never over-fill a node (§14.6). The lock is FOR NO KEY UPDATE, which foreign-key checks on
+ * node rows (KEY SHARE) do not wait for.
  */
 import { Injectable } from '@nestjs/common';
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -57,7 +58,10 @@ export class LiveNodeRepository {
         .from(node)
         .where(inArray(node.id, sorted))
         .orderBy(node.id)
-        .for('update');
+        // Not FOR UPDATE: that also conflicts with the KEY SHARE locks every foreign-key check on a
+        // node takes (audit rows, bindings), which other registrations take in no particular order,
+        // and could deadlock with them. Binders still take turns on this lock.
+        .for('no key update');
       const room = await tx
         .select({ id: node.id })
         .from(node)

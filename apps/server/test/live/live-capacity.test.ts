@@ -2,6 +2,7 @@ import { api } from '@recflow/contracts';
 import { type Simulator, startSimulator } from '@recflow/simulator';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LiveNodeRepository } from '../../src/live/live-node.repository';
 import { registerFleet } from '../support/fleet';
 import { simulatorSettings } from '../support/simulated-world';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -56,5 +57,28 @@ describe('node capacity under concurrent registrations', () => {
     expect(notices).toHaveLength(10);
     for (const f of failed)
       expect(notices.filter((m) => m.includes(`channel=${f.channel.username},`))).toHaveLength(1);
+  });
+
+  it('binding does not wait for a foreign-key check holding a node row', async () => {
+    // Every insert referencing a node (a binding, an audit event) takes KEY SHARE on its row, in
+    // no set order; a binder waiting for it could deadlock with another registration.
+    const rows = async (query: ReturnType<typeof sql>) =>
+      ((await app.database.db.execute(query)) as unknown as { rows: Array<{ id: string }> }).rows;
+    const [target] = await rows(sql`select id from node order by name limit 1`);
+    const [live] = await rows(sql`select id from live order by created_at limit 1`);
+    const binder = app.app.get(LiveNodeRepository);
+    await app.database.withConnection(async (other) => {
+      await other.execute(sql`begin`);
+      try {
+        await other.execute(sql`select 1 from node where id = ${target!.id} for key share`);
+        const outcome = await Promise.race([
+          binder.bind(live!.id, [target!.id]).then(() => 'bound'),
+          new Promise((r) => setTimeout(() => r('waited'), 3_000)),
+        ]);
+        expect(outcome).toBe('bound');
+      } finally {
+        await other.execute(sql`rollback`);
+      }
+    });
   });
 });
