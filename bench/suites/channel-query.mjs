@@ -121,7 +121,7 @@ async function plansOf(server, url, client, cls) {
     await new server.ChannelQueryRepository(recording.handle).search(query);
     const plans = [];
     for (const { sql, params } of recording.statements) {
-      const kind = /^select count\(/i.test(sql) ? 'total' : 'page';
+      const kind = /\bcount\(/i.test(sql) ? 'total' : 'page';
       const { rows } = await client.query(`explain (analyze, buffers) ${sql}`, params);
       plans.push({ kind, sql, params, plan: rows.map((r) => r['QUERY PLAN']).join('\n') });
     }

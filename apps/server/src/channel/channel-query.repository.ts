@@ -10,7 +10,8 @@
  * channel_tag_map: its links carry their channel's sort keys and whole tag set, as ids and as a
  * 64-bit mask (kept equal to the channel by triggers, migrations 0010 and 0011), so one index range
  * is already in page order and the other tags are checked on each index entry, without a join per
- * tag or a read of each matching channel.
+ * tag or a read of each matching channel. The tag names are resolved once per statement by a
+ * database function (migration 0012), which keeps the statements quick to plan.
  */
 import { Injectable } from '@nestjs/common';
 import type { ChannelQuery } from '@recflow/contracts';
@@ -26,28 +27,9 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-const tagIdByName = (name: string) =>
-  sql`(select ${channelTag.id} from ${channelTag} where ${channelTag.name} = ${name})`;
-
-/** The ids of the named tags (unknown names match no row). */
+/** The named tags' ids (unknown names match no row). */
 const namedTags = (names: string[]) =>
   sql`select ${channelTag.id} from ${channelTag} where ${inArray(channelTag.name, names)}`;
-
-/** The named tags' ids as one array (unknown names are left out). */
-const tagIdArray = (names: string[]) => sql`array(${namedTags(names)})`;
-
-/** The named tags' bits as one mask (unknown names are left out). */
-const tagMask = (names: string[]) =>
-  sql`(select coalesce(bit_or(1::bigint << ${channelTag.bit}), 0) from ${channelTag} where ${inArray(channelTag.name, names)})`;
-
-/**
- * Whether no other tag shares a bit with any of the named tags, so that a link's mask alone tells
- * whether its channel carries them. Always so while there are at most 64 tags (each tag takes the
- * least-held bit); past that, the masks still rule most links out and the tag set decides the rest.
- */
-const bitsAreTheirOwn = (names: string[]) => sql`not exists (
-  select 1 from ${channelTag} a join ${channelTag} b on b.bit = a.bit and b.id <> a.id
-  where ${inArray(sql`a.name`, names)})`;
 
 /** Each sort order's key on the channel and its copy on the tag links. */
 const SORT_KEYS = {
@@ -70,45 +52,54 @@ function carriesAnyTag(channelId: SQLWrapper, names: string[]): SQL {
   return sql`exists (select 1 from ${channelTagMap} where ${channelTagMap.channelId} = ${channelId} and ${channelTagMap.tagId} in (${namedTags(names)}))`;
 }
 
-/**
- * The include tag with the fewest links, by the planner's statistics of channel_tag_map (a tag too
- * rare to be among the most common values counts as none), so that the range read is the rarest
- * tag's whatever order the tags were given in. Only the speed depends on this choice, never the
- * result: every include tag is also checked on the link. Null, which matches nothing, when one of
- * the names is not a tag.
- */
-function rarestTagId(names: string[]): SQL {
-  const stats = sql`select most_common_vals::text::uuid[] as vals, most_common_freqs as freqs from pg_stats
-    where schemaname = current_schema() and tablename = 'channel_tag_map' and attname = 'tag_id'`;
-  const known = sql`(select count(*) from ${channelTag} where ${inArray(channelTag.name, names)}) = ${new Set(names).size}`;
-  return sql`(select t.id from ${channelTag} t left join (${stats}) s on true
-    where ${inArray(sql`t.name`, names)} and ${known}
-    order by coalesce(s.freqs[array_position(s.vals, t.id)], 0), t.id limit 1)`;
-}
+const textArray = (items: string[]) =>
+  items.length === 0
+    ? sql`'{}'::text[]`
+    : sql`array[${sql.join(
+        items.map((item) => sql`${item}`),
+        sql`, `,
+      )}]::text[]`;
 
 /**
- * The links of the channels carrying every include tag and none of the exclude tags: one include
- * tag's range, the other tags checked on the link's copy of its channel's tags. The 64-bit mask is
- * checked first (two integer operations); the tag set only when the mask cannot decide, that is,
- * when another tag shares a bit with one asked about. An unknown include tag matches nothing; an
- * unknown exclude tag excludes nothing. Each channel has one link per tag, so appears once.
+ * The statement's tag names resolved once, by the database function channel_tag_filter (migration
+ * 0012): the lead tag whose ranked list is read, the masks and ids of the include and exclude tags,
+ * and whether the masks decide alone. Its fields are read through {@link tagFilter}.
  */
-function taggedLinks(include: [string, ...string[]], exclude: string[]): SQL {
+function withTagFilter(include: string[], exclude: string[]): SQL {
+  return sql`with tag_filter as materialized (select * from channel_tag_filter(${textArray(include)}, ${textArray(exclude)}))`;
+}
+
+type TagFilterField =
+  | 'lead_tag_id'
+  | 'include_mask'
+  | 'exclude_mask'
+  | 'include_ids'
+  | 'exclude_ids'
+  | 'masks_decide';
+const tagFilter = (field: TagFilterField) => sql.raw(`(select ${field} from tag_filter)`);
+
+/**
+ * The links of the channels carrying every include tag and none of the exclude tags: the lead
+ * tag's range, the other tags checked on the link's copy of its channel's tags. The 64-bit mask is
+ * checked first (two integer operations); the tag set only when the masks cannot decide, that is,
+ * when another tag shares a bit with one asked about. With `byMaskAlone` the caller has made sure
+ * the masks decide, and the tag set is not referred to at all, so that an index without it serves.
+ * Each channel has one link per tag, so appears once.
+ */
+function taggedLinks(byMaskAlone: boolean): SQL {
   const bits = channelTagMap.channelTagBits;
   const tags = channelTagMap.channelTagIds;
-  const conditions: SQL[] = [];
-  if (include.length === 1) {
-    conditions.push(eq(channelTagMap.tagId, tagIdByName(include[0])));
+  const masksDecide = tagFilter('masks_decide');
+  const conditions = [
+    sql`${channelTagMap.tagId} = ${tagFilter('lead_tag_id')}`,
+    sql`(~${bits} & ${tagFilter('include_mask')}) = 0`,
+  ];
+  if (byMaskAlone) {
+    conditions.push(sql`(${bits} & ${tagFilter('exclude_mask')}) = 0`);
   } else {
     conditions.push(
-      eq(channelTagMap.tagId, rarestTagId(include)),
-      sql`(~${bits} & ${tagMask(include)}) = 0`,
-      sql`(${bitsAreTheirOwn(include)} or ${tags} @> ${tagIdArray(include)})`,
-    );
-  }
-  if (exclude.length > 0) {
-    conditions.push(
-      sql`((${bits} & ${tagMask(exclude)}) = 0 or (not ${bitsAreTheirOwn(exclude)} and not ${tags} && ${tagIdArray(exclude)}))`,
+      sql`(${masksDecide} or ${tags} @> ${tagFilter('include_ids')})`,
+      sql`((${bits} & ${tagFilter('exclude_mask')}) = 0 or (not ${masksDecide} and not ${tags} && ${tagFilter('exclude_ids')}))`,
     );
   }
   return and(...conditions) as SQL;
@@ -143,13 +134,10 @@ function channelFilter(q: ChannelQuery): SQL | undefined {
 }
 
 /** Include tags' links, restricted by the channel's own conditions when there are any. */
-function linkFilter(q: ChannelQuery, include: [string, ...string[]]): SQL | undefined {
+function linkFilter(q: ChannelQuery, byMaskAlone: boolean): SQL {
   const conditions = channelConditions(q);
-  const ofChannel =
-    conditions.length > 0
-      ? sql`exists (select 1 from ${channel} where ${channel.id} = ${channelTagMap.channelId} and ${and(...conditions)})`
-      : undefined;
-  return and(taggedLinks(include, q.et ?? []), ofChannel);
+  if (conditions.length === 0) return taggedLinks(byMaskAlone);
+  return sql`${taggedLinks(byMaskAlone)} and exists (select 1 from ${channel} where ${channel.id} = ${channelTagMap.channelId} and ${and(...conditions)})`;
 }
 
 /** The channel's tags as a JSON array, evaluated only for the rows of the page. */
@@ -167,14 +155,11 @@ export class ChannelQueryRepository {
 
   async search(q: ChannelQuery): Promise<{ total: number; records: ChannelRecord[] }> {
     const db = this.handle.database.db;
-    const [include, ...more] = q.it ?? [];
+    const include = q.it ?? [];
     const [rows, [total]] =
-      include === undefined
+      include.length === 0
         ? await Promise.all([pageOf(db, q, channelPageIds(db, q)), countChannels(db, q)])
-        : await Promise.all([
-            pageOf(db, q, linkPageIds(db, q, [include, ...more])),
-            countLinks(db, q, [include, ...more]),
-          ]);
+        : await Promise.all([pageOf(db, q, linkPageIds(q, include)), countLinks(db, q, include)]);
     return { total: total?.n ?? 0, records: rows as ChannelRecord[] };
   }
 }
@@ -225,18 +210,27 @@ function countChannels(db: Db, q: ChannelQuery) {
   return db.select({ n: count() }).from(channel).where(channelFilter(q));
 }
 
-/** The page ranked along one include tag's list for the sort order, stopping at the page. */
-function linkPageIds(db: Db, q: ChannelQuery, include: [string, ...string[]]) {
-  return db
-    .select({ id: channelTagMap.channelId })
-    .from(channelTagMap)
-    .where(linkFilter(q, include))
-    .orderBy(...newestFirst(SORT_KEYS[q.st].link, channelTagMap.channelId))
-    .limit(q.s)
-    .offset((q.p - 1) * q.s);
+/** The page ranked along the lead tag's list for the sort order, stopping at the page. */
+function linkPageIds(q: ChannelQuery, include: string[]): SQL {
+  const order = newestFirst(SORT_KEYS[q.st].link, channelTagMap.channelId);
+  return sql`(${withTagFilter(include, q.et ?? [])}
+    select ${channelTagMap.channelId} from ${channelTagMap} where ${linkFilter(q, false)}
+    order by ${sql.join(order, sql`, `)} limit ${q.s} offset ${(q.p - 1) * q.s})`;
 }
 
-/** Exact: one link per matching channel, counted from the index entries alone. */
-function countLinks(db: Db, q: ChannelQuery, include: [string, ...string[]]) {
-  return db.select({ n: count() }).from(channelTagMap).where(linkFilter(q, include));
+/**
+ * Exact: one link per matching channel, counted from index entries alone. Of the two branches the
+ * statement runs one, chosen once by its tags: while the masks decide, the count reads the compact
+ * (tag, mask) index, whose equal entries PostgreSQL stores as one key with a list of rows;
+ * otherwise the ranked list, which carries the tag sets too.
+ */
+async function countLinks(db: Db, q: ChannelQuery, include: string[]): Promise<Array<{ n: number }>> {
+  const masksDecide = tagFilter('masks_decide');
+  const result = (await db.execute(sql`${withTagFilter(include, q.et ?? [])}
+    select count(*)::int as n from (
+      select 1 from ${channelTagMap} where ${masksDecide} and ${linkFilter(q, true)}
+      union all
+      select 1 from ${channelTagMap} where not ${masksDecide} and ${linkFilter(q, false)}
+    ) matching`)) as unknown as { rows: Array<{ n: number }> };
+  return result.rows;
 }

@@ -53,6 +53,11 @@ describe('the embedded database (no DATABASE_URL)', () => {
     await withApp(async (client) => {
       const page = await client.ok(api.channels.query, { query: { it: 'x', wt: 'true' } });
       expect(page.channels.map((c) => c.username)).toEqual(['Embedded One']);
+      expect(page.total).toBe(1);
+      const unknownExcluded = await client.ok(api.channels.query, { query: { it: 'x', et: 'nope' } });
+      expect(unknownExcluded.total).toBe(1);
+      const unknownIncluded = await client.ok(api.channels.query, { query: { it: 'x,nope' } });
+      expect(unknownIncluded).toMatchObject({ channels: [], total: 0 });
       const ready = await client.call(api.health.ready);
       expect(ready.body).toMatchObject({ checks: { migrations: { ok: true } } });
     });

@@ -150,5 +150,8 @@ export const channelTagMap = pgTable(
       t.channelTagBits,
       t.channelTagIds,
     ),
+    // The total of a tag-filtered search counts one tag's links by mask. Equal (tag, mask) keys are
+    // stored once with their rows' list, so this index is a few percent of a ranked one's size.
+    index('channel_tag_map_tag_bits_idx').on(t.tagId, t.channelTagBits),
   ],
 );
