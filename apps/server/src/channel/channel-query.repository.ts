@@ -52,6 +52,7 @@ function carriesAnyTag(channelId: SQLWrapper, names: string[]): SQL {
   return sql`exists (select 1 from ${channelTagMap} where ${channelTagMap.channelId} = ${channelId} and ${channelTagMap.tagId} in (${namedTags(names)}))`;
 }
 
+/** A text[] built from one bound parameter per item, which every driver binds alike. */
 const textArray = (items: string[]) =>
   items.length === 0
     ? sql`'{}'::text[]`

@@ -82,8 +82,12 @@ export class LiveAllocator {
           chosen.map((c) => c.id),
         ),
       );
-      // A node filled up between selection and binding: select again next round, without it.
-      for (const c of chosen) if (!bound.has(c.id)) excludeNodes.add(c.id);
+      // A node filled up between selection and binding, or another binder of this live took its
+      // group: select again next round, without it and without the live's groups as they are now.
+      if (bound.size < chosen.length) {
+        for (const c of chosen) if (!bound.has(c.id)) excludeNodes.add(c.id);
+        for (const groupId of await this.bindings.groupsOf(request.liveId)) excludeGroups.add(groupId);
+      }
       const attempts = await Promise.allSettled(
         chosen
           .filter((c) => bound.has(c.id))

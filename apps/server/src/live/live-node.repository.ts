@@ -1,15 +1,17 @@
 /**
- * Bindings of lives to nodes, under the capacity rule. Binding locks the chosen node rows, then
- * recounts their load in a fresh statement and inserts only where it is still below capacity:
- * every binder takes the same locks (in id order, so no deadlock), so concurrent registrations
- * can never over-fill a node (§14.6). The lock is FOR NO KEY UPDATE, which foreign-key checks on
- * node rows (KEY SHARE) do not wait for.
+ * Bindings of lives to nodes, under the capacity rule and the one-node-per-group rule. Binding
+ * locks the live's row, then the chosen node rows, then recounts in a fresh statement and inserts
+ * only where the node is still below capacity and its group holds none of the live's nodes: every
+ * binder takes the same locks (live first, nodes in id order, so no deadlock), so concurrent
+ * registrations can never over-fill a node (§14.6), and concurrent binders of one live (recovery,
+ * the balancer, a drain) can never put two of its nodes in one group. The locks are FOR NO KEY
+ * UPDATE, which foreign-key checks (KEY SHARE) do not wait for.
  */
 import { Injectable } from '@nestjs/common';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database';
 import { DatabaseHandle } from '../db/db.module';
-import { liveNode, node } from '../db/schema';
+import { live, liveNode, node } from '../db/schema';
 import { nodeLoad } from '../node/node.repository';
 import type { Candidate } from './node-selector';
 
@@ -48,11 +50,20 @@ export class LiveNodeRepository {
       .where(and(...conditions));
   }
 
-  /** Binds the live to each node that still has room; returns the ids actually bound. */
+  /**
+   * Binds the live to each node that still has room and whose group holds none of the live's
+   * nodes (the first of the given nodes per group); returns the ids actually bound.
+   */
   async bind(liveId: string, nodeIds: string[]): Promise<string[]> {
     if (nodeIds.length === 0) return [];
     const sorted = [...nodeIds].sort();
     return this.db.transaction(async (tx) => {
+      const [exists] = await tx
+        .select({ id: live.id })
+        .from(live)
+        .where(eq(live.id, liveId))
+        .for('no key update');
+      if (!exists) return [];
       await tx
         .select({ id: node.id })
         .from(node)
@@ -63,15 +74,23 @@ export class LiveNodeRepository {
         // and could deadlock with them. Binders still take turns on this lock.
         .for('no key update');
       const room = await tx
-        .select({ id: node.id })
+        .select({ id: node.id, groupId: node.groupId })
         .from(node)
         .where(
           and(
             inArray(node.id, sorted),
             sql`(select count(*) from "live_node" where "live_node"."node_id" = "node"."id") < "node"."capacity"`,
+            sql`not exists (select 1 from "live_node" b join "node" n on n."id" = b."node_id"
+                            where b."live_id" = ${liveId} and n."group_id" = "node"."group_id")`,
           ),
         );
-      const bindable = room.map((r) => r.id);
+      const groups = new Set<string>();
+      const bindable = nodeIds.filter((id) => {
+        const row = room.find((r) => r.id === id);
+        if (!row || groups.has(row.groupId)) return false;
+        groups.add(row.groupId);
+        return true;
+      });
       if (bindable.length === 0) return [];
       const inserted = await tx
         .insert(liveNode)
@@ -83,6 +102,16 @@ export class LiveNodeRepository {
         await tx.update(node).set({ lastAssignedAt: sql`now()` }).where(inArray(node.id, bound));
       return bound;
     });
+  }
+
+  /** The groups the live's nodes are in. */
+  async groupsOf(liveId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectDistinct({ groupId: node.groupId })
+      .from(liveNode)
+      .innerJoin(node, eq(node.id, liveNode.nodeId))
+      .where(eq(liveNode.liveId, liveId));
+    return rows.map((r) => r.groupId);
   }
 
   async unbind(liveId: string, nodeIds?: string[], db: DbOrTx = this.db): Promise<void> {

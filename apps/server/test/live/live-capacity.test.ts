@@ -81,4 +81,35 @@ describe('node capacity under concurrent registrations', () => {
       }
     });
   });
+
+  it('concurrent binders of one live never put two of its nodes in one group', async () => {
+    // Recovery, the balancer and a drain may each pick a node for the same live at the same moment.
+    const rows = async <T>(query: ReturnType<typeof sql>) =>
+      ((await app.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+    await app.database.db.execute(sql`update node set capacity = 100`);
+    const [bound] = await rows<{ liveId: string; groupId: string }>(sql`
+      select ln.live_id as "liveId", n.group_id as "groupId" from live_node ln join node n on n.id = ln.node_id
+      where ln.live_id in (select live_id from live_node group by live_id having count(*) = 1) limit 1`);
+    const sameGroup = await rows<{ id: string }>(
+      sql`select id from node where group_id = ${bound!.groupId} and id not in (select node_id from live_node where live_id = ${bound!.liveId})`,
+    );
+    const otherGroup = await rows<{ id: string }>(
+      sql`select id from node where group_id <> ${bound!.groupId} order by id`,
+    );
+    expect(sameGroup.length).toBeGreaterThan(0);
+    expect(otherGroup).toHaveLength(2);
+    const binder = app.app.get(LiveNodeRepository);
+
+    expect(await binder.bind(bound!.liveId, [sameGroup[0]!.id])).toEqual([]);
+    const results = await Promise.all(otherGroup.map((n) => binder.bind(bound!.liveId, [n.id])));
+    expect(results.flat()).toHaveLength(1);
+    expect(await binder.groupsOf(bound!.liveId)).toHaveLength(2);
+    expect(
+      await binder.bind(
+        bound!.liveId,
+        otherGroup.map((n) => n.id),
+      ),
+    ).toEqual([]);
+    await binder.unbind(bound!.liveId, results.flat());
+  });
 });
