@@ -51,19 +51,21 @@ export class LiveNodeRepository {
   }
 
   /**
-   * Binds the live to each node that still has room and whose group holds none of the live's
-   * nodes (the first of the given nodes per group); returns the ids actually bound.
+   * Binds the live, while it is initializing or recording, to each node that still has room and
+   * whose group holds none of the live's nodes (the first of the given nodes per group); returns
+   * the ids actually bound.
    */
   async bind(liveId: string, nodeIds: string[]): Promise<string[]> {
     if (nodeIds.length === 0) return [];
     const sorted = [...nodeIds].sort();
     return this.db.transaction(async (tx) => {
-      const [exists] = await tx
+      // A live being finished gets no new node: its finisher stops the recorders it finds bound.
+      const [open] = await tx
         .select({ id: live.id })
         .from(live)
-        .where(eq(live.id, liveId))
+        .where(and(eq(live.id, liveId), inArray(live.status, ['initializing', 'recording'])))
         .for('no key update');
-      if (!exists) return [];
+      if (!open) return [];
       await tx
         .select({ id: node.id })
         .from(node)

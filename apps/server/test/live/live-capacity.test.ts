@@ -111,5 +111,9 @@ describe('node capacity under concurrent registrations', () => {
       ),
     ).toEqual([]);
     await binder.unbind(bound!.liveId, results.flat());
+
+    // A live being finished gets no new node, whatever room there is.
+    await app.database.db.execute(sql`update live set status = 'finalizing' where id = ${bound!.liveId}`);
+    expect(await binder.bind(bound!.liveId, [otherGroup[0]!.id])).toEqual([]);
   });
 });
