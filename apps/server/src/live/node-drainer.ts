@@ -15,7 +15,7 @@ import { AppConfig } from '../config/app-config';
 import { DatabaseHandle } from '../db/db.module';
 import { liveNode, live as liveTable, node } from '../db/schema';
 import { settleWithConcurrency } from '../shared/concurrency';
-import { NotFoundError } from '../shared/errors';
+import { ConflictError, NotFoundError } from '../shared/errors';
 import { JobProducer } from '../tasks/job-producer';
 import { RecnodeClient } from '../upstream/recnode/recnode.client';
 import { LiveAllocator } from './live-allocator';
@@ -68,10 +68,24 @@ export class NodeDrainer {
     return rows;
   }
 
-  /** Cordons the nodes and queues the drain; answers at once with its id. */
+  /**
+   * Cordons the nodes and queues the drain; answers at once with its id. Asked again for the same
+   * nodes while their drain is still queued or running (a script retrying, a second click), it
+   * answers with that drain instead of starting another; a drain of some of them is a conflict.
+   */
   async start(target: DrainTarget): Promise<DrainProgress> {
     const nodes = await this.nodesOf(target);
     const ids = nodes.map((n) => n.id);
+    const running = await this.runningDrainOf(ids);
+    if (running) {
+      const same = running.nodeIds.length === ids.length && ids.every((id) => running.nodeIds.includes(id));
+      if (same) return this.progress(running.id);
+      const shared = nodes.filter((n) => running.nodeIds.includes(n.id)).map((n) => n.name);
+      throw new ConflictError(
+        `Node(s) ${shared.join(', ')} are already being drained by ${running.id}; wait for it to complete, or drain the other nodes one by one`,
+        'drain.already_running',
+      );
+    }
     await this.db.update(node).set({ isCordoned: true, updatedAt: sql`now()` }).where(inArray(node.id, ids));
     const [{ n } = { n: 0 }] = await this.db
       .select({ n: sql<number>`count(distinct ${liveNode.liveId})::int` })
@@ -94,6 +108,19 @@ export class NodeDrainer {
       })),
     );
     return { id, state: 'waiting', nodes: job.nodeNames, total: n, moved: 0, stuck: [], error: null };
+  }
+
+  /** A queued or running drain of any of the nodes. */
+  private async runningDrainOf(nodeIds: string[]): Promise<{ id: string; nodeIds: string[] } | null> {
+    const jobs = await this.producer
+      .queue(DRAIN_QUEUE)
+      .getJobs(['waiting', 'paused', 'active', 'delayed', 'prioritized']);
+    for (const job of jobs) {
+      const data = job?.data as DrainJob | undefined;
+      if (job?.id && data?.nodeIds.some((id) => nodeIds.includes(id)))
+        return { id: job.id, nodeIds: data.nodeIds };
+    }
+    return null;
   }
 
   async undrain(target: DrainTarget): Promise<{ nodes: string[] }> {

@@ -1,6 +1,8 @@
 import { api } from '@recflow/contracts';
 import { type Simulator, startSimulator } from '@recflow/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DRAIN_QUEUE } from '../../src/live/node-drainer';
+import { JobProducer } from '../../src/tasks/job-producer';
 import { uniqueId } from '../support/fixtures';
 import { registerFleet } from '../support/fleet';
 import { simulatorSettings } from '../support/simulated-world';
@@ -98,6 +100,41 @@ describe('draining a node group', () => {
         .status,
     ).toBe(404);
     expect((await app.api.call(api.lives.drainProgress, { params: { id: 'drain-nope' } })).status).toBe(404);
+  });
+});
+
+describe('asking twice', () => {
+  it('answers with the running drain of the same nodes, and 409 for a drain of some of them', async () => {
+    const queue = app.app.get(JobProducer).queue(DRAIN_QUEUE);
+    // Held in the queue, the first drain is still running when the next requests arrive.
+    await queue.pause();
+    const g2 = (await app.api.ok(api.nodeGroups.list)).find((g) => g.name === 'g2')!;
+    const g2Node = (await app.api.ok(api.nodes.list, { query: { groupId: g2.id } }))[0]!;
+    try {
+      const first = await app.api.call(api.lives.drain, { body: { groupId: g2.id } });
+      expect(first.status).toBe(202);
+      const again = await app.api.call(api.lives.drain, { body: { groupId: g2.id } });
+      expect(again.status).toBe(202);
+      expect(again.body.id).toBe(first.body.id);
+      const part = await app.api.raw('POST', '/api/lives/drain', { nodeId: g2Node.id });
+      expect(part.status).toBe(409);
+      expect(part.body).toMatchObject({ code: 'drain.already_running' });
+      expect(JSON.stringify(part.body)).toContain(first.body.id);
+      await queue.resume();
+      await waitFor(
+        async () =>
+          (await app.api.ok(api.lives.drainProgress, { params: { id: first.body.id } })).state ===
+          'completed',
+        { timeoutMs: 30_000, what: 'the drain to complete' },
+      );
+      // Once it is over, the same nodes can be drained again.
+      const later = await app.api.call(api.lives.drain, { body: { nodeId: g2Node.id } });
+      expect(later.status).toBe(202);
+      expect(later.body.id).not.toBe(first.body.id);
+    } finally {
+      await queue.resume();
+      await app.api.ok(api.lives.undrain, { body: { groupId: g2.id } });
+    }
   });
 });
 
