@@ -28,7 +28,11 @@ export interface AllocationResult {
   failures: Array<{ node: string; reason: string }>;
   /** Why fewer nodes than asked were started, if so. */
   shortfall: string | null;
+  /** The live was deleted or its finish began meanwhile: it gets no node, and that is no shortage. */
+  closed: boolean;
 }
+
+const CLOSED = 'the live is no longer recording (deleted, or its finish began)';
 
 /**
  * Every round excludes the nodes it tried (refused, or filled up by a concurrent registration),
@@ -76,12 +80,15 @@ export class LiveAllocator {
         shortfall = this.describeShortfall(candidates.length, request, started.length);
         break;
       }
-      const bound = new Set(
-        await this.bindings.bind(
-          request.liveId,
-          chosen.map((c) => c.id),
-        ),
+      const boundIds = await this.bindings.bind(
+        request.liveId,
+        chosen.map((c) => c.id),
       );
+      if (boundIds === null) {
+        shortfall = CLOSED;
+        break;
+      }
+      const bound = new Set(boundIds);
       // A node filled up between selection and binding, or another binder of this live took its
       // group: select again next round, without it and without the live's groups as they are now.
       if (bound.size < chosen.length) {
@@ -111,10 +118,33 @@ export class LiveAllocator {
         this.logger.warn(`node ${node.name} did not start live ${request.liveId}: ${reason}`);
       });
       await this.bindings.unbind(request.liveId, refused);
+      if (started.length > 0 && !(await this.bindings.isOpen(request.liveId))) {
+        await this.withdraw(request.liveId, started.splice(0));
+        shortfall = CLOSED;
+        break;
+      }
     }
     if (started.length < request.count && !shortfall)
       shortfall = `${started.length} of ${request.count} node(s) started`;
-    return { started, failures, shortfall: started.length < request.count ? shortfall : null };
+    return {
+      started,
+      failures,
+      shortfall: started.length < request.count ? shortfall : null,
+      closed: shortfall === CLOSED,
+    };
+  }
+
+  /**
+   * Stops recorders started for a live whose finish began meanwhile: its finisher may have read the
+   * bindings and cancelled on these nodes before they started, and would not come back to them.
+   */
+  private async withdraw(liveId: string, nodes: CandidateNode[]): Promise<void> {
+    this.logger.warn(`live ${liveId} is being finished: withdrawing ${nodes.map((n) => n.name).join(', ')}`);
+    await Promise.allSettled(nodes.map((n) => this.recnode.cancel(n.endpoint, liveId)));
+    await this.bindings.unbind(
+      liveId,
+      nodes.map((n) => n.id),
+    );
   }
 
   private describeShortfall(candidateCount: number, request: AllocationRequest, started: number): string {

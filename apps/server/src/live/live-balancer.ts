@@ -102,7 +102,7 @@ export class LiveBalancer {
             `${age < 300_000 ? 'Init allocation' : 'Reallocation'} Live ${live.id}: + ${result.started.map((n) => n.name).join(', ')}`,
           );
         }
-        if (result.shortfall) {
+        if (result.shortfall && !result.closed) {
           outcome.short++;
           this.notifications.noNode(live.channelName, {
             viewCnt: live.viewCnt,

@@ -53,9 +53,9 @@ export class LiveNodeRepository {
   /**
    * Binds the live, while it is initializing or recording, to each node that still has room and
    * whose group holds none of the live's nodes (the first of the given nodes per group); returns
-   * the ids actually bound.
+   * the ids actually bound, or null when the live is gone or being finished.
    */
-  async bind(liveId: string, nodeIds: string[]): Promise<string[]> {
+  async bind(liveId: string, nodeIds: string[]): Promise<string[] | null> {
     if (nodeIds.length === 0) return [];
     const sorted = [...nodeIds].sort();
     return this.db.transaction(async (tx) => {
@@ -65,7 +65,7 @@ export class LiveNodeRepository {
         .from(live)
         .where(and(eq(live.id, liveId), inArray(live.status, ['initializing', 'recording'])))
         .for('no key update');
-      if (!open) return [];
+      if (!open) return null;
       await tx
         .select({ id: node.id })
         .from(node)
@@ -104,6 +104,15 @@ export class LiveNodeRepository {
         await tx.update(node).set({ lastAssignedAt: sql`now()` }).where(inArray(node.id, bound));
       return bound;
     });
+  }
+
+  /** Whether the live may still get nodes: it exists and is initializing or recording. */
+  async isOpen(liveId: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: live.id })
+      .from(live)
+      .where(and(eq(live.id, liveId), inArray(live.status, ['initializing', 'recording'])));
+    return row !== undefined;
   }
 
   /** The groups the live's nodes are in. */

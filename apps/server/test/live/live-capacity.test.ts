@@ -2,6 +2,7 @@ import { api } from '@recflow/contracts';
 import { type Simulator, startSimulator } from '@recflow/simulator';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LiveAllocator } from '../../src/live/live-allocator';
 import { LiveNodeRepository } from '../../src/live/live-node.repository';
 import { registerFleet } from '../support/fleet';
 import { simulatorSettings } from '../support/simulated-world';
@@ -103,6 +104,7 @@ describe('node capacity under concurrent registrations', () => {
     expect(await binder.bind(bound!.liveId, [sameGroup[0]!.id])).toEqual([]);
     const results = await Promise.all(otherGroup.map((n) => binder.bind(bound!.liveId, [n.id])));
     expect(results.flat()).toHaveLength(1);
+    const added = results.flatMap((r) => r ?? []);
     expect(await binder.groupsOf(bound!.liveId)).toHaveLength(2);
     expect(
       await binder.bind(
@@ -110,10 +112,46 @@ describe('node capacity under concurrent registrations', () => {
         otherGroup.map((n) => n.id),
       ),
     ).toEqual([]);
-    await binder.unbind(bound!.liveId, results.flat());
+    await binder.unbind(bound!.liveId, added);
 
     // A live being finished gets no new node, whatever room there is.
     await app.database.db.execute(sql`update live set status = 'finalizing' where id = ${bound!.liveId}`);
-    expect(await binder.bind(bound!.liveId, [otherGroup[0]!.id])).toEqual([]);
+    expect(await binder.bind(bound!.liveId, [otherGroup[0]!.id])).toBeNull();
+    const allocation = await app.app.get(LiveAllocator).allocate({ liveId: bound!.liveId, count: 1 });
+    expect(allocation).toMatchObject({ started: [], failures: [], closed: true });
+  });
+
+  it('withdraws a recorder that started while the finish of its live began', async () => {
+    const rows = async <T>(query: ReturnType<typeof sql>) =>
+      ((await app.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+    const [one] = await rows<{ liveId: string; groupId: string }>(sql`
+      select ln.live_id as "liveId", n.group_id as "groupId" from live_node ln join node n on n.id = ln.node_id
+      join live l on l.id = ln.live_id
+      where l.status = 'recording' and ln.live_id in (select live_id from live_node group by live_id having count(*) = 1)
+      limit 1`);
+    const [target] = await rows<{ id: string; name: string }>(
+      sql`select id, name from node where group_id <> ${one!.groupId} order by name limit 1`,
+    );
+    const simNode = sim.nodes.all().find((n) => n.name === target!.name)!;
+    // The node takes a while to answer, and the finish begins meanwhile.
+    simNode.condition.api = { mode: 'slow', delayMs: 800 };
+    try {
+      const pending = app.app
+        .get(LiveAllocator)
+        .allocate({ liveId: one!.liveId, count: 1, onlyNodeIds: [target!.id] });
+      await new Promise((r) => setTimeout(r, 300));
+      await app.database.db.execute(sql`update live set status = 'finalizing' where id = ${one!.liveId}`);
+      const result = await pending;
+      expect(result).toMatchObject({ started: [], closed: true });
+      await waitFor(() => !simNode.recordingIds().includes(one!.liveId), {
+        what: 'the withdrawn recorder to stop',
+      });
+      const left = await rows<{ n: number }>(
+        sql`select count(*)::int as n from live_node where live_id = ${one!.liveId} and node_id = ${target!.id}`,
+      );
+      expect(left[0]!.n).toBe(0);
+    } finally {
+      simNode.condition.api = { mode: 'none' };
+    }
   });
 });
