@@ -1,7 +1,9 @@
 /** The recovery loop's view: every node and every binding of a recording live, in one statement. */
 import { Injectable } from '@nestjs/common';
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { DatabaseHandle } from '../db/db.module';
+import { node } from '../db/schema';
+import { nodesLockedInOrder } from '../node/node.repository';
 
 export interface WatchedBinding {
   liveId: string;
@@ -74,7 +76,7 @@ export class LiveRecoveryRepository {
         is_cordoned = node.is_cordoned or node.failure_cnt + f.n >= ${threshold},
         updated_at = now()
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as f(id uuid, n int)
-      where node.id = f.id
+      where node.id = f.id and node.id in ${nodesLockedInOrder(inArray(node.id, [...failures.keys()]))}
       returning node.id, node.name, node.failure_cnt as "failureCnt", (node.failure_cnt = 0 and node.is_cordoned) as "justCordoned"`)) as unknown as {
       rows: Array<FailureCount & { justCordoned: boolean }>;
     };

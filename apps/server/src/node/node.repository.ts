@@ -3,7 +3,7 @@
  * reads the node (§14.6): there is no stored counter to drift.
  */
 import { Injectable } from '@nestjs/common';
-import { asc, count, eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { asc, count, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import { DatabaseHandle } from '../db/db.module';
 import { deleteUnlessReferenced } from '../db/delete-guard';
 import { liveNode, node, nodeGroup } from '../db/schema';
@@ -16,6 +16,14 @@ export type NodeInsert = typeof node.$inferInsert;
  * Drizzle leaves select-list columns unqualified in single-table queries.
  */
 export const nodeLoad = sql<number>`(select count(*)::int from "live_node" where "live_node"."node_id" = "node"."id")`;
+
+/**
+ * The ids of the nodes matching `condition`, locked in id order. A statement that updates several
+ * node rows locks them this way first, the order binding takes them in (live-node.repository), so
+ * the two never deadlock; left to itself an update locks rows in whatever order it scans them.
+ */
+export const nodesLockedInOrder = (condition: SQL) =>
+  sql`(select ${node.id} from ${node} where ${condition} order by ${node.id} for no key update)`;
 
 @Injectable()
 export class NodeRepository {
@@ -72,7 +80,7 @@ export class NodeRepository {
     const rows = await this.db
       .update(node)
       .set({ failureCnt: 0 })
-      .where(sql`${node.failureCnt} > 0`)
+      .where(inArray(node.id, nodesLockedInOrder(sql`${node.failureCnt} > 0`)))
       .returning({ id: node.id });
     return rows.length;
   }
