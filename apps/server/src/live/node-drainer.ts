@@ -14,6 +14,7 @@ import { AuditLog } from '../audit/audit-log';
 import { AppConfig } from '../config/app-config';
 import { DatabaseHandle } from '../db/db.module';
 import { liveNode, live as liveTable, node } from '../db/schema';
+import { nodesLockedInOrder } from '../node/node.repository';
 import { settleWithConcurrency } from '../shared/concurrency';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import { JobProducer } from '../tasks/job-producer';
@@ -76,6 +77,11 @@ export class NodeDrainer {
   async start(target: DrainTarget): Promise<DrainProgress> {
     const nodes = await this.nodesOf(target);
     const ids = nodes.map((n) => n.id);
+    // Even when their drain is already running: they may have been undrained meanwhile.
+    await this.db
+      .update(node)
+      .set({ isCordoned: true, updatedAt: sql`now()` })
+      .where(inArray(node.id, nodesLockedInOrder(inArray(node.id, ids))));
     const running = await this.runningDrainOf(ids);
     if (running) {
       const same = running.nodeIds.length === ids.length && ids.every((id) => running.nodeIds.includes(id));
@@ -86,18 +92,25 @@ export class NodeDrainer {
         'drain.already_running',
       );
     }
-    await this.db.update(node).set({ isCordoned: true, updatedAt: sql`now()` }).where(inArray(node.id, ids));
     const [{ n } = { n: 0 }] = await this.db
       .select({ n: sql<number>`count(distinct ${liveNode.liveId})::int` })
       .from(liveNode)
       .where(inArray(liveNode.nodeId, ids));
     const id = `drain-${randomUUID()}`;
     const job: DrainJob = { nodeIds: ids, nodeNames: nodes.map((x) => x.name), total: n };
-    await this.producer.enqueue(
+    // Two identical requests at the same moment both pass the check above: BullMQ keeps one job
+    // per node set until it completes or fails, and the second gets the first's id back.
+    const queued = await this.producer.enqueue(
       DRAIN_QUEUE,
       { ...job },
-      { jobId: id, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 86_400 } },
+      {
+        jobId: id,
+        deduplication: { id: `drain-of-${[...ids].sort().join('.')}` },
+        removeOnComplete: { age: 86_400 },
+        removeOnFail: { age: 86_400 },
+      },
     );
+    if (queued.id !== id) return this.progress(queued.id!);
     this.logger.log(`drain ${id} of ${job.nodeNames.join(', ')}: ${n} live(s) to move`);
     await this.audit.record(
       ...nodes.map((x) => ({
@@ -131,7 +144,12 @@ export class NodeDrainer {
       .where(
         inArray(
           node.id,
-          nodes.map((x) => x.id),
+          nodesLockedInOrder(
+            inArray(
+              node.id,
+              nodes.map((x) => x.id),
+            ),
+          ),
         ),
       );
     await this.audit.record(

@@ -111,11 +111,18 @@ describe('asking twice', () => {
     const g2 = (await app.api.ok(api.nodeGroups.list)).find((g) => g.name === 'g2')!;
     const g2Node = (await app.api.ok(api.nodes.list, { query: { groupId: g2.id } }))[0]!;
     try {
-      const first = await app.api.call(api.lives.drain, { body: { groupId: g2.id } });
-      expect(first.status).toBe(202);
+      const drainG2 = () => app.api.call(api.lives.drain, { body: { groupId: g2.id } });
+      const [first, twin] = await Promise.all([drainG2(), drainG2()]);
+      expect([first.status, twin.status]).toEqual([202, 202]);
+      expect(twin.body.id).toBe(first.body.id);
+      // Undrained meanwhile, the nodes are cordoned again by the repeated request.
+      await app.api.ok(api.lives.undrain, { body: { groupId: g2.id } });
       const again = await app.api.call(api.lives.drain, { body: { groupId: g2.id } });
       expect(again.status).toBe(202);
       expect(again.body.id).toBe(first.body.id);
+      expect(
+        (await app.api.ok(api.nodes.list, { query: { groupId: g2.id } })).every((n) => n.isCordoned),
+      ).toBe(true);
       const part = await app.api.raw('POST', '/api/lives/drain', { nodeId: g2Node.id });
       expect(part.status).toBe(409);
       expect(part.body).toMatchObject({ code: 'drain.already_running' });
