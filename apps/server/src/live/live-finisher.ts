@@ -135,7 +135,7 @@ export class LiveFinisher {
   /** The job. Returns what happened; throws to be retried when the database is unreachable. */
   async finalize(liveId: string): Promise<'finished' | 'not_finalizing'> {
     const record = await this.lives.record(liveId);
-    if (!record || record.live.status !== 'finalizing' || !record.live.finishRequest) return 'not_finalizing';
+    if (record?.live.status !== 'finalizing' || !record.live.finishRequest) return 'not_finalizing';
     const request = record.live.finishRequest;
     const nodes = record.nodes;
     await Promise.allSettled(nodes.map((n) => this.recnode.cancel(n.endpoint, liveId)));
