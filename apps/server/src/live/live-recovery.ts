@@ -54,9 +54,15 @@ export class LiveRecovery {
 
   async check(): Promise<RecoveryOutcome> {
     const { bindings, nodes } = await this.repository.bindingsOfRecordingLives();
+    const v = this.config.values;
+    // A node recording nothing recflow counts on has nothing to fail over: it is only asked whether
+    // it is reachable, within one recovery interval, so that a dead one (a hung node whose lives
+    // already moved) does not make every pass wait out the health timeout and delay the others.
+    const bound = new Set(bindings.map((b) => b.nodeId));
+    const probeMs = Math.min(v.RECNODE_HEALTH_TIMEOUT_MS, v.LIVE_RECOVERY_INTERVAL_MS);
     const [answers, requeued] = await Promise.all([
       settleWithConcurrency(nodes, NODE_CONCURRENCY, (n) =>
-        this.recnode.recordings(n.endpoint, this.config.values.RECNODE_HEALTH_TIMEOUT_MS),
+        this.recnode.recordings(n.endpoint, bound.has(n.nodeId) ? v.RECNODE_HEALTH_TIMEOUT_MS : probeMs),
       ),
       this.claims.sweep().catch((error: Error) => {
         this.logger.warn(`claim repair failed: ${error.message}`);
