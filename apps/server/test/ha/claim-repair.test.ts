@@ -35,6 +35,8 @@ afterAll(async () => {
 
 describe('segments claimed by a node that died', () => {
   it('are downloaded by the surviving node once recovery has seen the death', async () => {
+    // The waits are generous: beside the chaos proof on two cores the simulated nodes' polls fall
+    // far behind their clock (alone this takes about 5 s).
     const [live] = await recordLives(app.api, sim, 1, `claims${Date.now().toString(36)}`);
     const id = live!.id;
     const [sitter, survivor] = live!.nodes.map((n) => sim.nodes.must(n.name));
@@ -49,7 +51,7 @@ describe('segments claimed by a node that died', () => {
         const nums = claimed().filter((n) => sim.ledger.explain(id, n).downloadedBy.length === 0);
         return nums.length >= 3 ? nums : undefined;
       },
-      { timeoutMs: 20_000, what: 'the slowed node to claim three segments' },
+      { timeoutMs: 60_000, what: 'the slowed node to claim three segments' },
     );
     sitter!.kill('reset');
 
@@ -66,8 +68,7 @@ describe('segments claimed by a node that died', () => {
         requeued += (await recovery.check()).requeued;
         return sitting.every((n) => sim.ledger.explain(id, n).downloadedBy.includes(survivor!.name));
       },
-      // Generous: on a loaded machine the simulated clock and the survivor's polls fall behind.
-      { timeoutMs: 45_000, intervalMs: 200, what: 'the survivor to download the dead claims' },
+      { timeoutMs: 60_000, intervalMs: 200, what: 'the survivor to download the dead claims' },
     );
     expect(requeued).toBeGreaterThanOrEqual(sitting.length);
     for (const n of sitting) expect(sim.ledger.explain(id, n).downloadedBy).toEqual([survivor!.name]);
@@ -76,5 +77,5 @@ describe('segments claimed by a node that died', () => {
     expect(report.duplicates).toEqual([]);
     const nodes = (await app.api.ok(api.lives.get, { params: { id } })).nodes.map((n) => n.name);
     expect(nodes).toEqual([survivor!.name]);
-  }, 90_000);
+  }, 180_000);
 });
