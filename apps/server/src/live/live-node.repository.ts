@@ -11,9 +11,11 @@ import { Injectable } from '@nestjs/common';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/database';
 import { DatabaseHandle } from '../db/db.module';
-import { live, liveNode, node } from '../db/schema';
+import { live, liveNode, node, OPEN_LIVE_STATUSES } from '../db/schema';
 import { nodeLoad } from '../node/node.repository';
 import type { Candidate } from './node-selector';
+
+const isOpenLive = (liveId: string) => and(eq(live.id, liveId), inArray(live.status, OPEN_LIVE_STATUSES));
 
 export interface CandidateNode extends Candidate {
   name: string;
@@ -63,7 +65,7 @@ export class LiveNodeRepository {
       const [open] = await tx
         .select({ id: live.id })
         .from(live)
-        .where(and(eq(live.id, liveId), inArray(live.status, ['initializing', 'recording'])))
+        .where(isOpenLive(liveId))
         .for('no key update');
       if (!open) return null;
       await tx
@@ -108,10 +110,7 @@ export class LiveNodeRepository {
 
   /** Whether the live may still get nodes: it exists and is initializing or recording. */
   async isOpen(liveId: string): Promise<boolean> {
-    const [row] = await this.db
-      .select({ id: live.id })
-      .from(live)
-      .where(and(eq(live.id, liveId), inArray(live.status, ['initializing', 'recording'])));
+    const [row] = await this.db.select({ id: live.id }).from(live).where(isOpenLive(liveId));
     return row !== undefined;
   }
 

@@ -13,6 +13,7 @@ import {
   liveNode,
   liveStream,
   node,
+  OPEN_LIVE_STATUSES,
   platform,
 } from '../db/schema';
 import type { LiveStreamRow } from './live-stream.repository';
@@ -101,7 +102,7 @@ export class LiveRepository {
     const rows = await this.db
       .update(live)
       .set({ status: 'recording', failureReason: null, updatedAt: sql`now()` })
-      .where(and(eq(live.id, id), inArray(live.status, ['initializing', 'recording'])))
+      .where(and(eq(live.id, id), inArray(live.status, OPEN_LIVE_STATUSES)))
       .returning({ id: live.id });
     return rows.length > 0;
   }
@@ -111,7 +112,7 @@ export class LiveRepository {
     await this.db
       .update(live)
       .set({ status: 'failed', failureReason: reason, updatedAt: sql`now()`, deletedAt: sql`now()` })
-      .where(and(eq(live.id, id), inArray(live.status, ['initializing', 'recording'])));
+      .where(and(eq(live.id, id), inArray(live.status, OPEN_LIVE_STATUSES)));
   }
 
   /** recording/initializing → finalizing with the request; undefined if the live was not active. */
@@ -119,7 +120,7 @@ export class LiveRepository {
     const [row] = await this.db
       .update(live)
       .set({ status: 'finalizing', finishRequest: request, updatedAt: sql`now()` })
-      .where(and(eq(live.id, id), inArray(live.status, ['initializing', 'recording'])))
+      .where(and(eq(live.id, id), inArray(live.status, OPEN_LIVE_STATUSES)))
       .returning();
     return row;
   }

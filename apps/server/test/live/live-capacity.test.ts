@@ -22,6 +22,10 @@ afterAll(async () => {
   await sim?.close();
 });
 
+async function rows<T = { id: string }>(query: ReturnType<typeof sql>): Promise<T[]> {
+  return ((await app.database.db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
 describe('node capacity under concurrent registrations', () => {
   it('binds exactly the capacity, never over-fills a node, and fails the rest with a clear reason', async () => {
     const channels = Array.from({ length: 30 }, (_, i) => `cap${i}`);
@@ -63,8 +67,6 @@ describe('node capacity under concurrent registrations', () => {
   it('binding does not wait for a foreign-key check holding a node row', async () => {
     // Every insert referencing a node (a binding, an audit event) takes KEY SHARE on its row, in
     // no set order; a binder waiting for it could deadlock with another registration.
-    const rows = async (query: ReturnType<typeof sql>) =>
-      ((await app.database.db.execute(query)) as unknown as { rows: Array<{ id: string }> }).rows;
     const [target] = await rows(sql`select id from node order by name limit 1`);
     const [live] = await rows(sql`select id from live order by created_at limit 1`);
     const binder = app.app.get(LiveNodeRepository);
@@ -85,8 +87,6 @@ describe('node capacity under concurrent registrations', () => {
 
   it('concurrent binders of one live never put two of its nodes in one group', async () => {
     // Recovery, the balancer and a drain may each pick a node for the same live at the same moment.
-    const rows = async <T>(query: ReturnType<typeof sql>) =>
-      ((await app.database.db.execute(query)) as unknown as { rows: T[] }).rows;
     await app.database.db.execute(sql`update node set capacity = 100`);
     const [bound] = await rows<{ liveId: string; groupId: string }>(sql`
       select ln.live_id as "liveId", n.group_id as "groupId" from live_node ln join node n on n.id = ln.node_id
@@ -122,8 +122,6 @@ describe('node capacity under concurrent registrations', () => {
   });
 
   it('withdraws a recorder that started while the finish of its live began', async () => {
-    const rows = async <T>(query: ReturnType<typeof sql>) =>
-      ((await app.database.db.execute(query)) as unknown as { rows: T[] }).rows;
     const [one] = await rows<{ liveId: string; groupId: string }>(sql`
       select ln.live_id as "liveId", n.group_id as "groupId" from live_node ln join node n on n.id = ln.node_id
       join live l on l.id = ln.live_id

@@ -65,6 +65,8 @@ export const liveStatus = pgEnum('live_status', [
   'failed',
 ]);
 export const ACTIVE_LIVE_STATUSES = ['initializing', 'recording', 'finalizing'] as const;
+/** A live that is not being finished: it may still get nodes, and a finish may begin. */
+export const OPEN_LIVE_STATUSES = ['initializing', 'recording'] as const;
 
 export const live = pgTable(
   'live',
