@@ -65,7 +65,12 @@ export const RecnodeRecordingStats = z.object({
 });
 export type RecnodeRecordingStats = z.infer<typeof RecnodeRecordingStats>;
 
-/** One recorder on a node; `id` is the LiveState id it was started with. */
+/**
+ * One recorder on a node, as recflow uses it; `id` is the LiveState id it was started with. A node
+ * shared with other work also lists recordings of platforms recflow does not record (recnode knows
+ * `twitch` too): those do not match this schema, and are left out one by one, never failing the
+ * whole list (see RecnodeRecordingListEnvelope).
+ */
 export const RecnodeRecording = z.object({
   id: z.string(),
   platform: PlatformName,
@@ -81,9 +86,21 @@ export const RecnodeRecording = z.object({
 });
 export type RecnodeRecording = z.infer<typeof RecnodeRecording>;
 
-/** `GET /api/recordings`. A recording absent after a DELETE has finished uploading all its files. */
+/**
+ * `GET /api/recordings` with every item one recflow can read. A recording absent after a DELETE has
+ * finished uploading all its files.
+ */
 export const RecnodeRecordingList = z.object({ recordings: z.array(RecnodeRecording) });
 export type RecnodeRecordingList = z.infer<typeof RecnodeRecordingList>;
+
+/**
+ * `GET /api/recordings` as a reader of any node checks it: the envelope strictly, the items not at
+ * all, so that each is then validated on its own against RecnodeRecording. One recording recflow
+ * cannot read (another platform, a field of another shape) must not make a healthy node's whole
+ * answer invalid, which would look like the node being down.
+ */
+export const RecnodeRecordingListEnvelope = z.object({ recordings: z.array(z.unknown()) });
+export type RecnodeRecordingListEnvelope = z.infer<typeof RecnodeRecordingListEnvelope>;
 
 /** The body of a successful `POST` or `DELETE /api/recordings/{id}`: the JSON string `"ok"`. */
 export const RecnodeOk = z.literal('ok');

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Logger } from '@nestjs/common';
 import { LIVES_KEY, LiveState, liveStateKey } from '@recflow/contracts';
 import { type Simulator, startSimulator } from '@recflow/simulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppConfig } from '../../src/config/app-config';
 import { UpstreamError } from '../../src/shared/errors';
 import { RecnodeClient } from '../../src/upstream/recnode/recnode.client';
@@ -183,5 +186,115 @@ describe('recnode HTTP client', () => {
     node(0).kill('reset');
     await expect(recnode.recordings(node(0).endpoint)).rejects.toMatchObject({ service: 'recnode' });
     node(0).revive();
+  });
+});
+
+/** A loopback HTTP server answering every `GET /api/recordings` with whatever `body` holds now. */
+async function listingNode(): Promise<{
+  endpoint: string;
+  body: { current: unknown };
+  close(): Promise<void>;
+}> {
+  const body: { current: unknown } = { current: { recordings: [] } };
+  const server: Server = createServer((req, res) => {
+    if (req.method !== 'GET' || !req.url?.startsWith('/api/recordings')) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body.current));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    body,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A recording as recnode lists it (recnode/recorder/schema/recording_schema.py `RecorderStatusInfo`). */
+function listed(id: string, platform: string, extra: Record<string, unknown> = {}) {
+  return {
+    id,
+    platform,
+    channelId: `ch-${id}`,
+    channelName: `Channel ${id}`,
+    liveId: `live-${id}`,
+    videoName: `video-${id}`,
+    fsName: 'test-fs',
+    num: 3,
+    location: 'local',
+    status: 'recording',
+    ...extra,
+  };
+}
+
+describe('recnode recording list, item by item', () => {
+  // recnode records chzzk, soop and twitch (recnode/common/common_types.py `PlatformType`), and a
+  // node shared with other work lists every recorder it runs (recnode/recorder/manager/
+  // recording_scheduler.py `get_status`): recflow must read its own and leave the rest.
+  it('keeps the recordings it can read, and counts and logs once the twitch one and the broken one', async () => {
+    const node = await listingNode();
+    const stats = new UpstreamStats();
+    const client = new RecnodeClient(app.app.get(AppConfig), stats);
+    const warn = vi.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      const { channelName: _, ...missingFields } = listed('broken', 'chzzk');
+      node.body.current = {
+        recordings: [
+          listed('a', 'chzzk'),
+          listed('foreign', 'twitch'),
+          listed('b', 'soop', { status: 'completed', unknownField: 1 }),
+          missingFields,
+          listed('c', 'chzzk', { num: -1 }),
+        ],
+      };
+      for (let poll = 0; poll < 3; poll++) {
+        const recordings = await client.recordings(node.endpoint);
+        expect(recordings.map((r) => [r.id, r.platform, r.status])).toEqual([
+          ['a', 'chzzk', 'recording'],
+          ['b', 'soop', 'completed'],
+        ]);
+        expect(recordings[1]).not.toHaveProperty('unknownField');
+      }
+      expect(stats.snapshot()).toMatchObject({ 'recnode:ok': 3, 'recnode:invalid_item': 9 });
+      expect(stats.snapshot()['recnode:invalid_response']).toBeUndefined();
+      const logged = warn.mock.calls.map(([message]) => String(message));
+      expect(logged).toHaveLength(3);
+      expect(logged[0]).toMatch(/foreign.*"platform" \("twitch"\)/);
+      expect(logged[1]).toMatch(/broken.*"channelName" \(missing\)/);
+      expect(logged[2]).toMatch(/\(c\).*"num" \(-1\)/);
+
+      // Another node with the same kind of recording is logged again, once.
+      const other = await listingNode();
+      try {
+        other.body.current = { recordings: [listed('foreign-2', 'twitch')] };
+        expect(await client.recordings(other.endpoint)).toEqual([]);
+        expect(await client.recordings(other.endpoint)).toEqual([]);
+        expect(warn).toHaveBeenCalledTimes(4);
+      } finally {
+        await other.close();
+      }
+    } finally {
+      warn.mockRestore();
+      await node.close();
+    }
+  });
+
+  it('still refuses an answer whose envelope is broken', async () => {
+    const node = await listingNode();
+    const stats = new UpstreamStats();
+    const client = new RecnodeClient(app.app.get(AppConfig), stats);
+    try {
+      for (const body of [{ recordings: 'none' }, { items: [] }, [listed('a', 'chzzk')]]) {
+        node.body.current = body;
+        await expect(client.recordings(node.endpoint)).rejects.toMatchObject({
+          service: 'recnode',
+          kind: 'invalid_response',
+        });
+      }
+      expect(stats.snapshot()['recnode:invalid_response']).toBe(3);
+    } finally {
+      await node.close();
+    }
   });
 });

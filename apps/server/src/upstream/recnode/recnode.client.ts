@@ -4,14 +4,19 @@
  * Answers are told apart as recnode means them: 404 "Not found LiveState" on start means the state
  * is missing, 422 with a string detail means "already recording" (FastAPI's own validation 422
  * carries an array), 404 on cancel means the live is already gone.
+ *
+ * A node's list of recordings is checked item by item: a node shared with other work lists
+ * recordings recflow never asked for, some of platforms recflow does not know. Such an item is left
+ * out and counted (`invalid_item`), and logged once per node and kind of mismatch; the node and its
+ * other recordings stay as valid as they are. Only a broken envelope makes the answer invalid.
  */
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   RECNODE_DETAIL,
   RecnodeError,
   RecnodeOk,
-  type RecnodeRecording,
-  RecnodeRecordingList,
+  RecnodeRecording,
+  RecnodeRecordingListEnvelope,
 } from '@recflow/contracts';
 import { AppConfig } from '../../config/app-config';
 import { UpstreamError } from '../../shared/errors';
@@ -33,8 +38,26 @@ function detailOf(error: UpstreamError): string | undefined {
   }
 }
 
+/** Past this many (node, kind) pairs logged, the memory of them starts over: a bound, not a policy. */
+const MAX_LOGGED_KINDS = 10_000;
+
+/** The value at `path` in `item`, shown briefly when it is a primitive (an unknown platform's name). */
+function shownValue(item: unknown, path: readonly PropertyKey[]): string {
+  let value: unknown = item;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return '';
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  if (value === undefined) return ' (missing)';
+  return value === null || typeof value !== 'object' ? ` (${JSON.stringify(value).slice(0, 60)})` : '';
+}
+
 @Injectable()
 export class RecnodeClient {
+  private readonly logger = new Logger('RecnodeClient');
+  /** `endpoint kind` of every mismatch already logged, so that each is logged once, not every poll. */
+  private readonly loggedKinds = new Set<string>();
+
   constructor(
     private readonly config: AppConfig,
     private readonly stats: UpstreamStats,
@@ -52,11 +75,42 @@ export class RecnodeClient {
     const answer = await callJson(this.stats, {
       service: RECNODE,
       url: `${endpoint}/api/recordings?fields=stats`,
-      schema: RecnodeRecordingList,
+      schema: RecnodeRecordingListEnvelope,
       timeoutMs,
       headers: this.headers(),
     });
-    return answer!.recordings;
+    const recordings: RecnodeRecording[] = [];
+    let dropped = 0;
+    for (const item of answer!.recordings) {
+      const parsed = RecnodeRecording.safeParse(item);
+      if (parsed.success) {
+        recordings.push(parsed.data);
+        continue;
+      }
+      dropped++;
+      this.logDropped(endpoint, item, parsed.error.issues[0]);
+    }
+    this.stats.record(RECNODE, 'invalid_item', dropped);
+    return recordings;
+  }
+
+  private logDropped(
+    endpoint: string,
+    item: unknown,
+    issue: { path: readonly PropertyKey[]; message: string } | undefined,
+  ): void {
+    const path = issue?.path.map(String).join('.') ?? '';
+    const kind = `${path}: ${issue?.message ?? 'invalid'}`;
+    const key = `${endpoint} ${kind}`;
+    if (this.loggedKinds.has(key)) return;
+    if (this.loggedKinds.size >= MAX_LOGGED_KINDS) this.loggedKinds.clear();
+    this.loggedKinds.add(key);
+    const id = (item as { id?: unknown } | null)?.id;
+    const value = issue ? shownValue(item, issue.path) : '';
+    this.logger.warn(
+      `${endpoint} lists a recording recflow cannot read${typeof id === 'string' ? ` (${id})` : ''}: ` +
+        `"${path}"${value}: ${issue?.message ?? 'invalid'}. Recordings like it are left out; logged once for this node.`,
+    );
   }
 
   async start(endpoint: string, liveId: string): Promise<StartOutcome> {
