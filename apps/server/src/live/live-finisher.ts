@@ -2,10 +2,11 @@
  * Finishing a live (behaviour.md §6.2, with §14.2–4 fixed). `request` marks it `finalizing` — a
  * persisted status the cleaner and the balancer leave alone — and queues a `live_finish` job keyed
  * by the live, so asking twice finishes once. `finalize` (the job, safe to re-run after a crash):
- * stops every bound recorder, waits until each reachable node has uploaded and dropped it (a dead
- * node cannot upload and is not waited for), then, in one transaction, ends the live, releases its
- * nodes and writes the SQS finish event to the outbox — if anything was recorded, judged by the
- * live's binding history and segment sets, not by its current bindings (§14.3).
+ * stops every bound recorder and waits until each node has uploaded and dropped it (upload-wait.ts:
+ * a failed poll is never taken for a finished upload, so only LIVE_FINISH_TIMEOUT_SEC ends the wait
+ * for a node that does not answer), then, in one transaction, ends the live, releases its nodes and
+ * writes the SQS finish event to the outbox — if anything was recorded, judged by the live's
+ * binding history and segment sets, not by its current bindings (§14.3).
  */
 import { Injectable, Logger } from '@nestjs/common';
 import { type DeleteLiveResult, LIVE_STATUSES, type SqsFinishMessage } from '@recflow/contracts';
@@ -24,8 +25,10 @@ import { LiveRepository } from './live.repository';
 import { LiveNodeRepository } from './live-node.repository';
 import { LiveQueryService } from './live-query';
 import { Notifications } from './notifications';
+import { waitForUploads } from './upload-wait';
 
 export const FINISH_QUEUE = 'live_finish';
+/** Between two rounds of polls of the nodes still uploading a finished live. */
 const POLL_MS = 1_000;
 /** A finish requested this long ago without a job in the queue was interrupted. */
 const RESUME_AFTER_SEC = 30;
@@ -137,9 +140,19 @@ export class LiveFinisher {
     const record = await this.lives.record(liveId);
     if (record?.live.status !== 'finalizing' || !record.live.finishRequest) return 'not_finalizing';
     const request = record.live.finishRequest;
-    const nodes = record.nodes;
-    await Promise.allSettled(nodes.map((n) => this.recnode.cancel(n.endpoint, liveId)));
-    const unfinished = await this.waitForUploads(liveId, nodes);
+    const { givenUp } = await waitForUploads(
+      liveId,
+      record.nodes,
+      {
+        recordingIds: async (endpoint) => (await this.recnode.recordings(endpoint)).map((r) => r.id),
+        cancel: (endpoint) => this.recnode.cancel(endpoint, liveId),
+      },
+      {
+        timeoutMs: this.config.values.LIVE_FINISH_TIMEOUT_SEC * 1000,
+        pollMs: POLL_MS,
+        callTimeoutMs: this.config.values.HTTP_TIMEOUT_MS,
+      },
+    );
 
     const segments = await this.recnodeRedis.segmentCounts([liveId], 'master').catch(() => [null]);
     const recorded = (segments[0]?.success ?? 0) > 0 || (await this.everBound(liveId));
@@ -162,7 +175,7 @@ export class LiveFinisher {
       kind: 'live.finished',
       liveId: request.purge ? null : liveId,
       message: `${request.cmd === 'finish' ? 'finished' : 'cancelled'}${recorded ? `; SQS ${body.status} queued` : '; nothing was recorded, no SQS event'}${
-        unfinished.length ? `; gave up waiting for ${unfinished.join(', ')}` : ''
+        givenUp.length ? `; gave up waiting for the uploads of ${givenUp.join(', ')}` : ''
       }`,
     });
     this.logger.log(
@@ -183,27 +196,6 @@ export class LiveFinisher {
       .where(and(eq(liveTable.id, liveId), eq(liveTable.status, 'finalizing')));
     await this.audit.record({ kind: 'live.finish_failed', liveId, message });
     this.notifications.finishFailed(liveId, reason);
-  }
-
-  /** Polls the reachable nodes until none lists the live; returns the nodes it gave up on. */
-  private async waitForUploads(
-    liveId: string,
-    nodes: Array<{ name: string; endpoint: string }>,
-  ): Promise<string[]> {
-    const deadline = Date.now() + this.config.values.LIVE_FINISH_TIMEOUT_SEC * 1000;
-    let pending = nodes;
-    while (pending.length > 0) {
-      const answers = await Promise.allSettled(pending.map((n) => this.recnode.recordings(n.endpoint)));
-      // Unreachable nodes cannot upload any more: waiting for them would only delay the others.
-      pending = pending.filter((_, i) => {
-        const a = answers[i]!;
-        return a.status === 'fulfilled' && a.value.some((r) => r.id === liveId);
-      });
-      if (pending.length === 0) return [];
-      if (Date.now() > deadline) return pending.map((n) => n.name);
-      await new Promise((r) => setTimeout(r, POLL_MS));
-    }
-    return [];
   }
 
   private async everBound(liveId: string): Promise<boolean> {
