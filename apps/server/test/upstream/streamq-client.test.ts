@@ -80,6 +80,63 @@ describe('streamq client', () => {
     expect(soop).toMatchObject({ type: 'soop', isAdult: true, category: '7', viewCnt: 120 });
   });
 
+  it('takes every form the simulated gateway varies its answers over, and normalizes each alike', async () => {
+    // The simulator sends each optional field given, null or absent and each count as a number or
+    // a decimal string, chosen per channel and live id; across a dozen channels per platform
+    // recflow meets every form and must still see exactly what the world holds.
+    for (const platform of ['chzzk', 'soop'] as const) {
+      for (let i = 0; i < 12; i++) {
+        const sourceId = `${platform}-form-${i}`;
+        sim.world.addChannel({
+          platform,
+          sourceId,
+          username: `Form ${i}`,
+          profileImgUrl: i % 2 === 0 ? `https://img.example/${sourceId}.png` : null,
+          followerCnt: 1000 + i,
+        });
+        const live = sim.world.startLive(platform, sourceId, {
+          title: `form check ${i}`,
+          viewers: 50 + i,
+          tags: i % 3 === 0 ? [] : ['form'],
+          category: i % 2 === 0 ? null : 300 + i,
+        });
+        const expectedLive = {
+          type: platform,
+          channelUid: sourceId,
+          channelName: `Form ${i}`,
+          liveUid: String(live.liveId),
+          liveTitle: `form check ${i}`,
+          viewCnt: 50 + i,
+          isAdult: false,
+          tags: i % 3 === 0 ? [] : ['form'],
+          category: i % 2 === 0 ? null : String(300 + i),
+        };
+        const expectedChannel = {
+          platform,
+          sourceId,
+          username: `Form ${i}`,
+          profileImgUrl: i % 2 === 0 ? `https://img.example/${sourceId}.png` : null,
+          followerCnt: 1000 + i,
+          openLive: true,
+        };
+        expect(await streamq.fetchChannel(platform, sourceId)).toEqual({
+          ...expectedChannel,
+          liveInfo: null,
+        });
+        expect(await streamq.fetchChannel(platform, sourceId, true)).toEqual({
+          ...expectedChannel,
+          // Both platforms answer `YYYY-MM-DD HH:mm:ss`, which recflow keeps as given.
+          liveInfo: { ...expectedLive, openDate: live.openDate.toISOString().replace('T', ' ').slice(0, 19) },
+        });
+      }
+      const found = await streamq.searchLives({ platform, by: 'keyword', value: 'form check' });
+      expect(found.map((l) => l.channelUid).sort()).toEqual(
+        Array.from({ length: 12 }, (_, i) => `${platform}-form-${i}`).sort(),
+      );
+      expect(found.every((l) => l.liveUid.match(/^\d+$/) && Number.isInteger(l.viewCnt))).toBe(true);
+    }
+  });
+
   it.each([
     [{ mode: 'status', status: 503 } as const, 'status'],
     [{ mode: 'garbage' } as const, 'invalid_response'],

@@ -1,6 +1,8 @@
 /**
- * streamq's routes as recflow calls them: channel info per platform and the live searches used
- * by criteria (behaviour.md §4.3, §11.5).
+ * streamq's routes as recflow calls them: channel info per platform and the live searches
+ * criteria run (by tag and keyword on both platforms, by watch party on chzzk, by category on
+ * soop). Answers are rendered by streamq-shapes, which decides per channel and live which form
+ * each optional field and count takes.
  */
 import type { PlatformName } from '@recflow/contracts';
 import { applyFault, type Faults } from '../faults';

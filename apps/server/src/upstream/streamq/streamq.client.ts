@@ -1,4 +1,8 @@
-/** The platform gateway (streamq): channel info per platform, normalized to ChannelInfo. */
+/**
+ * The platform gateway (streamq): channel info and live searches per platform, validated with the
+ * raw schemas of @recflow/contracts (which take counts and ids as numbers or decimal strings, and
+ * optional fields null or absent) and normalized to ChannelInfo / LiveInfo.
+ */
 import { Injectable } from '@nestjs/common';
 import {
   type ChannelInfo,
@@ -20,7 +24,7 @@ import { UpstreamStats } from '../upstream-stats';
 
 export const STREAMQ = 'streamq';
 
-/** The live searches criteria use (behaviour.md §4.3): what to search by, per platform. */
+/** The live searches criteria use: what to search by, per platform. */
 export type LiveSearch =
   | { platform: 'chzzk'; by: 'tag' | 'keyword'; value: string }
   | { platform: 'chzzk'; by: 'watchparty'; value: number }
