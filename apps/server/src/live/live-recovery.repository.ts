@@ -1,9 +1,13 @@
-/** The recovery loop's view: every node and every binding of a recording live, in one statement. */
+/**
+ * The recovery loop's view: every node and every binding of a recording live, in one statement;
+ * and, for the lives some node stopped recording, whether recnode found their stream invalid.
+ */
 import { Injectable } from '@nestjs/common';
 import { inArray, sql } from 'drizzle-orm';
 import { DatabaseHandle } from '../db/db.module';
 import { node } from '../db/schema';
 import { nodesLockedInOrder } from '../node/node.repository';
+import { RecnodeRedis } from '../upstream/recnode/recnode-redis';
 
 export interface WatchedBinding {
   liveId: string;
@@ -25,7 +29,21 @@ export interface FailureCount {
 
 @Injectable()
 export class LiveRecoveryRepository {
-  constructor(private readonly handle: DatabaseHandle) {}
+  constructor(
+    private readonly handle: DatabaseHandle,
+    private readonly recnodeRedis: RecnodeRedis,
+  ) {}
+
+  /**
+   * Which of `liveIds` have a LiveState marked `isInvalid`, in one MGET on the recnode master: a
+   * node sets the flag there just before it stops, and the replica may not have it yet. A state
+   * that is missing or unreadable counts as not invalid; a Redis that cannot be read throws.
+   */
+  async invalidLives(liveIds: string[]): Promise<Set<string>> {
+    if (liveIds.length === 0) return new Set();
+    const states = await this.recnodeRedis.liveStates(liveIds, 'master');
+    return new Set(liveIds.filter((_, i) => states[i]?.isInvalid === true));
+  }
 
   /**
    * Every binding of a recording live, with its node, plus one row with a null live for each node

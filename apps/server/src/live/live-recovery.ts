@@ -9,6 +9,16 @@
  * cycle, from another group. Every node is asked, bound or not, so that the allocator can avoid
  * the ones that are down (node-health), and the lives of failed bindings are watched for segments
  * the dead node had claimed and never downloaded (claim-repair).
+ *
+ * A node that answers without recording a live may have stopped because of the stream, not of
+ * itself: every node checks every new segment against what was recorded, and one numbered far off
+ * (a numbering reset of the stream) makes it mark the live's LiveState `isInvalid` and stop, so
+ * that every node of the live stops within seconds. Before blaming reachable nodes, recovery reads
+ * those lives' states on the recnode master (one MGET per pass, only when there are such
+ * failures): an invalid live is left exactly as it is — no unbind, no failure counted, no
+ * replacement, no claim-repair watch — for the invalid-live restart, which restarts it once as a
+ * new record. Counting these would cordon a healthy fleet on one stream's fault. A state that
+ * cannot be read, and a node that does not answer, are judged as before.
  */
 import { Injectable, Logger } from '@nestjs/common';
 import type { RecnodeRecording } from '@recflow/contracts';
@@ -31,6 +41,8 @@ export interface RecoveryOutcome {
   replaced: number;
   cordoned: number;
   requeued: number;
+  /** Lives whose stopped recorders were left to the invalid-live restart (their stream is invalid). */
+  invalid: number;
 }
 
 const NODE_CONCURRENCY = 32;
@@ -39,6 +51,8 @@ const HEALTHY = new Set<RecnodeRecording['status']>(['recording', 'completed']);
 @Injectable()
 export class LiveRecovery {
   private readonly logger = new Logger('LiveRecovery');
+  /** Invalid lives already logged, so that each is logged once while it waits for its restart. */
+  private readonly loggedInvalid = new Set<string>();
 
   constructor(
     private readonly config: AppConfig,
@@ -74,7 +88,7 @@ export class LiveRecovery {
     const graceMs = this.config.values.LIVE_RECOVERY_INIT_WAIT_SEC * 1000;
     const now = this.clock.now().getTime();
 
-    const failed: Array<WatchedBinding & { reason: string }> = [];
+    let failed: Array<WatchedBinding & { reason: string }> = [];
     for (const binding of bindings) {
       const answer = byNode.get(binding.nodeId)!;
       if (answer.status === 'rejected') {
@@ -89,6 +103,12 @@ export class LiveRecovery {
         reason: recording ? `recorder ${recording.status}` : 'not recording the live',
       });
     }
+    const invalid = await this.streamInvalid(
+      failed.filter((f) => byNode.get(f.nodeId)!.status === 'fulfilled'),
+      bindings,
+    );
+    if (invalid.size > 0)
+      failed = failed.filter((f) => !(invalid.has(f.liveId) && byNode.get(f.nodeId)!.status === 'fulfilled'));
     const outcome: RecoveryOutcome = {
       nodes: nodes.length,
       unreachable: answers.filter((a) => a.status === 'rejected').length,
@@ -97,6 +117,7 @@ export class LiveRecovery {
       replaced: 0,
       cordoned: 0,
       requeued,
+      invalid: invalid.size,
     };
     if (failed.length === 0) return outcome;
 
@@ -147,5 +168,38 @@ export class LiveRecovery {
     });
     outcome.replaced = balance.added;
     return outcome;
+  }
+
+  /**
+   * The lives among `stopped` (failed bindings whose node answered) whose LiveState on the recnode
+   * master is marked invalid. If Redis cannot be read, none: the failures are judged as before.
+   */
+  private async streamInvalid(
+    stopped: Array<WatchedBinding & { reason: string }>,
+    bindings: WatchedBinding[],
+  ): Promise<Set<string>> {
+    const liveIds = [...new Set(stopped.map((f) => f.liveId))];
+    const invalid =
+      liveIds.length === 0
+        ? new Set<string>()
+        : await this.repository.invalidLives(liveIds).catch((error: Error) => {
+            this.logger.warn(
+              `cannot read the LiveStates of stopped recorders, judging them as usual: ${error.message}`,
+            );
+            return new Set<string>();
+          });
+    // Forget the lives no longer recording (restarted or finished), so that the memory stays small.
+    const recording = new Set(bindings.map((b) => b.liveId));
+    for (const id of this.loggedInvalid) if (!recording.has(id)) this.loggedInvalid.delete(id);
+    for (const id of invalid) {
+      if (this.loggedInvalid.has(id)) continue;
+      this.loggedInvalid.add(id);
+      const nodes = stopped.filter((f) => f.liveId === id).map((f) => f.nodeName);
+      this.logger.warn(
+        `live ${id}: ${nodes.join(', ')} stopped recording it because recnode found its stream invalid ` +
+          '(e.g. a numbering reset); no node is blamed, the invalid-live restart records it anew',
+      );
+    }
+    return invalid;
   }
 }
