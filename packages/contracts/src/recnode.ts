@@ -130,11 +130,18 @@ export const RecnodeSegmentState = z.object({
   url: z.string(),
   /** Seconds, from `#EXTINF`. */
   duration: z.number().nonnegative(),
-  /** Bytes; 0 until the segment is downloaded. */
-  size: z.number().int().nonnegative(),
+  /**
+   * Bytes; `null` until a node measures it: recnode claims a segment without a size and writes
+   * one only when the download succeeds.
+   */
+  size: z.number().int().nonnegative().nullable(),
   /** How many download locks may be held at once: 1 normally, 3 while retrying. */
   parallel_limit: z.number().int().positive(),
   is_retrying: z.boolean(),
+  /**
+   * The writing node's local wall time, usually without an offset (Python's naive `datetime.now()`).
+   * Nodes in different time zones write times hours apart: never compare them across nodes.
+   */
   created_at: z.iso.datetime({ offset: true, local: true }),
   updated_at: z.iso.datetime({ offset: true, local: true }),
 });

@@ -19,7 +19,13 @@ import { StreamRegistry } from './hls/streams';
 import { HttpError, Router, readBody, sendJson } from './http';
 import { HttpClient } from './http-client';
 import { Ledger } from './ledger';
-import { NodeFleet, type NodeSpec, nodeSpecs, type RecnodeRedisOptions } from './recnode/fleet';
+import {
+  type FleetOptions,
+  NodeFleet,
+  type NodeSpec,
+  nodeSpecs,
+  type RecnodeRedisOptions,
+} from './recnode/fleet';
 import { DEFAULT_RECORDER_SETTINGS, type RecorderSettings } from './recnode/recorder';
 import { StlinkAccess } from './stlink/stlink-access';
 import { stlinkRoutes } from './stlink/stlink-routes';
@@ -46,6 +52,8 @@ export interface SimulatorOptions {
   /** The Bearer token every node demands. Default `sim-recnode-token`. */
   recnodeToken?: string;
   recorder?: Partial<RecorderSettings>;
+  /** Faults every node has from the start, such as a background rate of failing list calls. */
+  recnode?: FleetOptions;
   /** Segments per live the ledger keeps in detail before folding older ones. Default all. */
   ledgerRetainSegments?: number;
   /** The Bearer key untf demands. Default `sim-untf-key`. */
@@ -96,13 +104,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const access = new StlinkAccess();
   const redis = options.redis ?? { url: 'redis://127.0.0.1:6379' };
   const token = options.recnodeToken ?? 'sim-recnode-token';
-  const fleet = new NodeFleet(redis, token, {
-    clock,
-    ticker,
-    http,
-    ledger,
-    settings: { ...DEFAULT_RECORDER_SETTINGS, ...options.recorder },
-  });
+  const fleet = new NodeFleet(
+    redis,
+    token,
+    { clock, ticker, http, ledger, settings: { ...DEFAULT_RECORDER_SETTINGS, ...options.recorder } },
+    options.recnode,
+  );
   const requests: Record<Service, number> = {
     streamq: 0,
     stlink: 0,
@@ -224,6 +231,7 @@ function environment(
   const host = redisUrl.hostname || '127.0.0.1';
   const port = redisUrl.port || '6379';
   const db = redis.db ?? (Number(redisUrl.pathname.slice(1)) || 0);
+  const replica = redis.replicaUrl ? new URL(redis.replicaUrl) : redisUrl;
   return {
     STREAMQ_URL: url,
     STLINK_ENDPOINT: url,
@@ -234,8 +242,8 @@ function environment(
     RECNODE_API_TOKEN: token,
     RECNODE_REDIS_MASTER_HOST: host,
     RECNODE_REDIS_MASTER_PORT: port,
-    RECNODE_REDIS_REPLICA_HOST: host,
-    RECNODE_REDIS_REPLICA_PORT: port,
+    RECNODE_REDIS_REPLICA_HOST: replica.hostname || host,
+    RECNODE_REDIS_REPLICA_PORT: replica.port || port,
     RECNODE_REDIS_DB: String(db),
     RECNODE_NODES: fleet
       .all()

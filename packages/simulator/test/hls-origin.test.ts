@@ -29,11 +29,18 @@ async function playlistOf(stream: ReturnType<typeof liveStream>) {
 }
 
 describe('HLS origin', () => {
-  it('answers 403 unless the playlist request carries both the params and the headers', async () => {
+  it('serves the playlist with the headers alone, and segments only with the headers and the token', async () => {
     const stream = liveStream();
-    expect((await fetch(stream.access.url, { headers: stream.access.headers })).status).toBe(403);
-    expect((await fetch(stream.url)).status).toBe(403);
-    expect((await fetch(stream.url, { headers: stream.access.headers })).status).toBe(200);
+    expect((await fetch(stream.access.url)).status).toBe(403);
+    expect((await fetch(stream.access.url, { headers: stream.access.headers })).status).toBe(200);
+    const playlist = await playlistOf(stream);
+    const bare = new URL(playlist.segments.at(-1)!.uri, stream.access.url);
+    const signed = new URL(bare);
+    for (const [name, values] of Object.entries(stream.access.params ?? {}))
+      for (const v of values) signed.searchParams.append(name, v);
+    expect((await fetch(bare, { headers: stream.access.headers })).status).toBe(403);
+    expect((await fetch(signed)).status).toBe(403);
+    expect((await fetch(signed, { headers: stream.access.headers })).status).toBe(200);
   });
 
   it('advances a sliding window of verifiable segments in simulated real time', async () => {
@@ -50,11 +57,13 @@ describe('HLS origin', () => {
     expect(later.targetDurationSec).toBe(2);
     const segment = later.segments.at(-1)!;
     const url = new URL(segment.uri, stream.access.url);
+    url.search = stream.url.search;
     expect((await fetch(url)).status).toBe(403);
     const body = Buffer.from(await (await fetch(url, { headers: stream.access.headers })).arrayBuffer());
     expect(verifySegmentBody(body)).toMatchObject({ num: segment.num });
     expect(body.length).toBeGreaterThanOrEqual(2048);
     const future = new URL(`0/${segment.num + 50}.ts`, stream.access.url);
+    future.search = stream.url.search;
     expect((await fetch(future, { headers: stream.access.headers })).status).toBe(404);
   });
 

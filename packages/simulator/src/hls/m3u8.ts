@@ -10,6 +10,8 @@ export interface MediaPlaylist {
   mediaSequence: number;
   segments: Array<{ num: number; uri: string; durationSec: number }>;
   ended: boolean;
+  /** A master playlist (variants, no segments); recnode refuses it. */
+  master: boolean;
 }
 
 export function renderPlaylist(
@@ -33,13 +35,20 @@ export function renderPlaylist(
 export function parsePlaylist(text: string): MediaPlaylist {
   const lines = text.split('\n').map((l) => l.trim());
   if (lines[0] !== '#EXTM3U') throw new Error('not an m3u8 playlist');
-  const playlist: MediaPlaylist = { targetDurationSec: 0, mediaSequence: 0, segments: [], ended: false };
+  const playlist: MediaPlaylist = {
+    targetDurationSec: 0,
+    mediaSequence: 0,
+    segments: [],
+    ended: false,
+    master: false,
+  };
   let pendingDuration: number | null = null;
   for (const line of lines) {
     if (line.startsWith('#EXT-X-TARGETDURATION:')) playlist.targetDurationSec = Number(line.slice(22));
     else if (line.startsWith('#EXT-X-MEDIA-SEQUENCE:')) playlist.mediaSequence = Number(line.slice(22));
     else if (line.startsWith('#EXTINF:')) pendingDuration = Number.parseFloat(line.slice(8));
     else if (line === '#EXT-X-ENDLIST') playlist.ended = true;
+    else if (line.startsWith('#EXT-X-STREAM-INF')) playlist.master = true;
     else if (line !== '' && !line.startsWith('#') && pendingDuration !== null) {
       playlist.segments.push({
         num: playlist.mediaSequence + playlist.segments.length,

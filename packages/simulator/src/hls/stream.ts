@@ -12,10 +12,21 @@ export interface StreamSettings {
   window: number;
   /** The media sequence number of the first segment of a numbering epoch. */
   firstNumber: number;
-  /** The playlist answers 403 without the `token` query parameter stlink hands out. */
+  /**
+   * Segments answer 403 without a valid `token` query parameter stlink hands out. The playlist
+   * never needs it: recnode fetches the playlist without `streamParams` and puts them on every
+   * segment URL, and so does a CDN's signed-segment scheme.
+   */
   requireParams: boolean;
   /** The playlist and segments answer 403 without the auth header stlink hands out. */
   requireHeaders: boolean;
+  /** Simulated ms a token stlink hands out stays valid; null: it never expires. */
+  tokenTtlMs: number | null;
+  /**
+   * Simulated ms the origin keeps serving a segment after it left the playlist (a CDN keeps them
+   * minutes, not forever): a retry or a repair reaching further back downloads nothing.
+   */
+  retentionMs: number;
 }
 
 export const DEFAULT_STREAM_SETTINGS: StreamSettings = {
@@ -24,6 +35,8 @@ export const DEFAULT_STREAM_SETTINGS: StreamSettings = {
   firstNumber: 0,
   requireParams: true,
   requireHeaders: true,
+  tokenTtlMs: null,
+  retentionMs: 300_000,
 };
 
 export interface PlaylistEntry {
@@ -47,6 +60,13 @@ interface Epoch {
   base: number;
 }
 
+interface PastEpoch {
+  base: number;
+  last: number;
+  /** When the epoch's last segments left the playlist: the restart. */
+  endedAt: number;
+}
+
 export class SimStream {
   readonly settings: StreamSettings;
   epoch = 0;
@@ -54,7 +74,7 @@ export class SimStream {
   /** Playlist status while dropped (the origin forgot the stream or the CDN lost it). */
   dropped: 404 | 410 | null = null;
   private current: Epoch;
-  private readonly past = new Map<number, { base: number; last: number }>();
+  private readonly past = new Map<number, PastEpoch>();
   private staleSince: number | null = null;
   private readonly failures = new Map<string, number>();
 
@@ -68,7 +88,12 @@ export class SimStream {
     readonly authHeader: string,
   ) {
     this.settings = { ...settings };
-    this.current = { start: startedAt, base: settings.firstNumber };
+    // A broadcast is on air for a while before anyone asks for its stream, so its playlist starts
+    // full: recnode takes an empty playlist for an error and ends the recording.
+    this.current = {
+      start: startedAt - settings.window * settings.segmentDurationMs,
+      base: settings.firstNumber,
+    };
   }
 
   get key(): string {
@@ -91,21 +116,37 @@ export class SimStream {
     return entries;
   }
 
-  /** Whether segment `num` of `epoch` has been produced (and so can be downloaded) by `now`. */
+  /**
+   * Whether segment `num` of `epoch` can be downloaded at `now`: produced already, and not longer
+   * than `retentionMs` out of the playlist.
+   */
   hasSegment(epoch: number, num: number, now: number): boolean {
-    if (epoch === this.epoch)
-      return num >= this.current.base && num < this.current.base + this.completeCount(now);
+    const { retentionMs, segmentDurationMs, window } = this.settings;
+    if (epoch === this.epoch) {
+      const i = num - this.current.base;
+      if (i < 0 || i >= this.completeCount(now)) return false;
+      // Segment i leaves the playlist when segment i + window is complete.
+      const leftAt = this.current.start + (i + window + 1) * segmentDurationMs;
+      return this.isStale || now <= leftAt + retentionMs;
+    }
     const range = this.past.get(epoch);
-    return range !== undefined && num >= range.base && num <= range.last;
+    return (
+      range !== undefined && num >= range.base && num <= range.last && now <= range.endedAt + retentionMs
+    );
   }
 
   restart(now: number, numbering: RestartNumbering): void {
     const count = this.completeCount(now);
     const last = this.current.base + count - 1;
-    this.past.set(this.epoch, { base: this.current.base, last });
+    this.past.set(this.epoch, { base: this.current.base, last, endedAt: now });
     this.epoch++;
     this.discontinuitySequence++;
-    this.current = { start: now, base: numbering === 'reset' ? this.settings.firstNumber : last + 1 };
+    // The new epoch's first segment is there at once: an empty playlist would end every recorder
+    // with an exception, which is another failure than the one a restart is.
+    this.current = {
+      start: now - this.settings.segmentDurationMs,
+      base: numbering === 'reset' ? this.settings.firstNumber : last + 1,
+    };
     this.staleSince = null;
   }
 

@@ -22,6 +22,19 @@ function digest(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 24);
 }
 
+/** `{expiry}.{signature}`: expiry in simulated epoch ms, 0 for a token that never expires. */
+export function signToken(stream: SimStream, expiresAt: number): string {
+  return `${expiresAt}.${digest(`${stream.token}:${expiresAt}`)}`;
+}
+
+/** Whether a `token` parameter is this stream's, and not expired at `now`. */
+export function tokenValid(stream: SimStream, token: string, now: number): boolean {
+  const [expiry, signature] = token.split('.');
+  const expiresAt = Number(expiry);
+  if (!Number.isInteger(expiresAt) || signature !== digest(`${stream.token}:${expiresAt}`)) return false;
+  return expiresAt === 0 || now <= expiresAt;
+}
+
 export class StreamRegistry {
   private readonly streams = new Map<string, SimStream>();
   /** Set once the HTTP server listens; playlist URLs are absolute. */
@@ -65,9 +78,14 @@ export class StreamRegistry {
   access(stream: SimStream): StreamAccess {
     return {
       url: `${this.baseUrl}/hls/${encodeURIComponent(stream.key)}/playlist.m3u8`,
-      params: stream.settings.requireParams ? { token: [stream.token] } : null,
+      params: stream.settings.requireParams ? { token: [signToken(stream, this.expiry(stream))] } : null,
       headers: stream.settings.requireHeaders ? { [AUTH_HEADER]: stream.authHeader } : {},
     };
+  }
+
+  private expiry(stream: SimStream): number {
+    const ttl = stream.settings.tokenTtlMs;
+    return ttl === null ? 0 : this.clock.now() + ttl;
   }
 
   /** The URL, params and headers of the channel's current broadcast, as stlink hands them out. */

@@ -1,20 +1,24 @@
 /**
  * The simulated recnode nodes, all behind one HTTP server: node `n3` answers under
  * `{simulator}/nodes/n3`, so `{endpoint}/api/recordings` works without a port per node. They share
- * one Redis connection (auto-pipelined) to the recnode Redis.
+ * one Redis connection (auto-pipelined) to the recnode Redis master, and one to its replica when
+ * one is given: recnode reads segment sets, segment states and the LiveState of a joining node
+ * from the replica, so its lag is part of what the nodes see.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Redis } from 'ioredis';
+import type { Clock } from '../clock';
 import { applyFault } from '../faults';
 import { HttpError, type Request, type Router, readBody } from '../http';
-import { RecnodeNode } from './node';
+import { type NodeDeps, RecnodeNode } from './node';
 import { authFailure, nodeApiRoutes } from './node-api';
-import type { RecorderDeps } from './recorder';
 import { StartLog } from './start-log';
 
 export interface NodeSpec {
   name: string;
   group: string;
+  /** Minutes the node's local time is ahead of UTC (recnode stamps segments in local time). */
+  utcOffsetMinutes?: number;
 }
 
 export interface RecnodeRedisOptions {
@@ -22,6 +26,21 @@ export interface RecnodeRedisOptions {
   url: string;
   /** Overrides the db of the URL. */
   db?: number;
+  /** `redis://host:port`: a replica of the master (same db); the nodes read from it. */
+  replicaUrl?: string;
+}
+
+/** When a recorder left a node's list: the simulator's own record, for proofs about finishing. */
+export interface Departure {
+  node: string;
+  recordId: string;
+  /** Epoch ms (real time). */
+  at: number;
+}
+
+export interface FleetOptions {
+  /** Share of `GET /api/recordings` calls of every node that answer 500 (recnode's list race). */
+  listFailureRate?: number;
 }
 
 /** `n1..nN`, spread round-robin over `g1..gG`. */
@@ -36,43 +55,70 @@ const NODE_PATH = /^\/nodes\/([^/]+)(\/.*)$/;
 
 export class NodeFleet {
   private client: Redis | null = null;
+  private replicaClient: Redis | null = null;
   private closing = false;
   private readonly nodes = new Map<string, { node: RecnodeNode; routes: Router }>();
   /** Set once the HTTP server listens; node endpoints are absolute. */
   baseUrl = '';
   /** Accepted start requests, when they arrived. */
   readonly starts = new StartLog();
+  /** Every recorder that left a node's list, in order. */
+  readonly departures: Departure[] = [];
 
   constructor(
     private readonly redisOptions: RecnodeRedisOptions,
     readonly token: string,
-    private readonly deps: Omit<RecorderDeps, 'node' | 'protocol' | 'downloadDelayMs'>,
+    private readonly deps: NodeDeps & { clock: Clock },
+    private readonly options: FleetOptions = {},
   ) {}
 
-  /** The recnode Redis, connected on first use so that a simulator without nodes needs none. */
+  private connect(url: string, what: string): Redis {
+    const client = new Redis(url, {
+      enableAutoPipelining: true,
+      maxRetriesPerRequest: 1,
+      ...(this.redisOptions.db === undefined ? {} : { db: this.redisOptions.db }),
+    });
+    // Commands fail on their own and the recorders carry on; the connection's error events only
+    // need reporting, at most every ten seconds while Redis is away.
+    let reported = 0;
+    client.on('error', (error: Error) => {
+      if (this.closing || Date.now() - reported < 10_000) return;
+      reported = Date.now();
+      console.error(`simulator: recnode Redis ${what}: ${error.message}`);
+    });
+    return client;
+  }
+
+  /** The recnode Redis master, connected on first use so that a simulator without nodes needs none. */
   get redis(): Redis {
-    if (!this.client) {
-      this.client = new Redis(this.redisOptions.url, {
-        enableAutoPipelining: true,
-        maxRetriesPerRequest: 1,
-        ...(this.redisOptions.db === undefined ? {} : { db: this.redisOptions.db }),
-      });
-      // Commands fail on their own and the recorders carry on; the connection's error events only
-      // need reporting, at most every ten seconds while Redis is away.
-      let reported = 0;
-      this.client.on('error', (error: Error) => {
-        if (this.closing || Date.now() - reported < 10_000) return;
-        reported = Date.now();
-        console.error(`simulator: recnode Redis: ${error.message}`);
-      });
-    }
+    this.client ??= this.connect(this.redisOptions.url, 'master');
     return this.client;
+  }
+
+  /** The replica the nodes read from; the master when there is none. */
+  get replica(): Redis {
+    if (!this.redisOptions.replicaUrl) return this.redis;
+    this.replicaClient ??= this.connect(this.redisOptions.replicaUrl, 'replica');
+    return this.replicaClient;
   }
 
   add(spec: NodeSpec): RecnodeNode {
     if (this.nodes.has(spec.name)) throw new Error(`simulator: node ${spec.name} exists`);
     const endpoint = `${this.baseUrl}/nodes/${encodeURIComponent(spec.name)}`;
-    const node = new RecnodeNode(spec.name, spec.group, endpoint, this.redis, this.deps);
+    const { clock, ...deps } = this.deps;
+    const node = new RecnodeNode(
+      {
+        name: spec.name,
+        group: spec.group,
+        endpoint,
+        utcOffsetMinutes: spec.utcOffsetMinutes ?? 0,
+        listFailureRate: this.options.listFailureRate ?? 0,
+        redis: { master: () => this.redis, replica: () => this.replica },
+        clock,
+        onDeparture: (n, recordId) => this.departures.push({ node: n.name, recordId, at: Date.now() }),
+      },
+      deps,
+    );
     this.nodes.set(spec.name, { node, routes: nodeApiRoutes(node) });
     return node;
   }
@@ -128,14 +174,14 @@ export class NodeFleet {
   }
 
   private logStart(node: RecnodeNode, recordId: string, receivedAt: number): void {
-    const recording = node.list(false).find((r) => r.id === recordId);
-    if (!recording) return;
+    const state = node.recorder(recordId)?.state;
+    if (!state) return;
     this.starts.add({
       node: node.name,
       recordId,
-      platform: recording.platform,
-      channelId: recording.channelId,
-      liveUid: recording.liveId,
+      platform: state.platform,
+      channelId: state.channelId,
+      liveUid: state.liveId,
       receivedAt,
     });
   }
@@ -143,6 +189,8 @@ export class NodeFleet {
   async close(): Promise<void> {
     this.closing = true;
     for (const node of this.all()) node.halt();
-    if (this.client) await this.client.quit().catch(() => this.client?.disconnect());
+    for (const client of [this.client, this.replicaClient]) {
+      if (client) await client.quit().catch(() => client.disconnect());
+    }
   }
 }

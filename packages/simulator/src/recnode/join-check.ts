@@ -1,68 +1,102 @@
 /**
- * The consistency check of a node joining a live (interfaces.md, "isInvalid"): its own playlist
- * against what the other nodes recorded. Any disagreement means the stream restarted or the state
- * belongs to another broadcast, and recflow must restart the live as a new record (§6.6).
+ * recnode's segment validation (rwiv/recnode recnode/data/segment/seg_state_validator.py), both of
+ * its checks, with their three verdicts: `ok` (go on), `no` (skip quietly: at join the node quits
+ * without a word) and `critical` (the stream is not the one recorded: the node sets `isInvalid` on
+ * the LiveState and stops).
+ * - At join (`validate_segments`), reading the replica: a missing or already-invalid LiveState is
+ *   `no`; when none of the playlist's numbers are in `success`, a last number more than 150 from
+ *   the highest success is critical; a recorded segment of the playlist with another URL or
+ *   duration, or whose claim is more than 120 s old by THIS node's clock (naive local times, so a
+ *   node in another time zone than the claimer finds every recorded segment hours old), is
+ *   critical; the newest recorded one with a size is downloaded again and a different size is
+ *   critical.
+ * - While recording (`validate_segment`), for every new segment of every poll: more than 150 from
+ *   the highest success is critical (a numbering reset stops every node of the live at once); a
+ *   segment already in `success` (the replica lagged behind the screening) is compared as above.
  */
 import { RECNODE_PROTOCOL, type RecnodeSegmentState } from '@recflow/contracts';
+import type { NodeClock } from './node-clock';
 import type { SegmentProtocol, SegmentRef } from './segment-protocol';
 
-export interface JoinEvidence {
-  /** The joining node's first non-empty playlist. */
-  segments: SegmentRef[];
-  /** Recorded states of those segment numbers. */
-  recorded: Map<number, RecnodeSegmentState>;
-  /** The highest number in `segments:success`, if any. */
-  highestSuccess: number | null;
-  /** Simulated now, epoch ms. */
-  now: number;
-  /** The size the origin gives for a segment URL now (a HEAD), or null when it cannot tell. */
-  sizeOf(url: string): Promise<number | null>;
+export type Verdict = { kind: 'ok' } | { kind: 'no'; why: string } | { kind: 'critical'; why: string };
+
+const OK: Verdict = { kind: 'ok' };
+
+function tooFar(num: number, latest: number): boolean {
+  return Math.abs(num - latest) > RECNODE_PROTOCOL.invalidNumberGap;
 }
 
-/** Why the joining node finds the live invalid, or null when it agrees with the recorded state. */
-export async function findInconsistency(evidence: JoinEvidence): Promise<string | null> {
-  const { segments, recorded, highestSuccess, now } = evidence;
-  const last = segments[segments.length - 1];
-  if (
-    last &&
-    highestSuccess !== null &&
-    Math.abs(last.num - highestSuccess) > RECNODE_PROTOCOL.invalidNumberGap
-  ) {
-    return `segment ${last.num} is more than ${RECNODE_PROTOCOL.invalidNumberGap} from recorded ${highestSuccess}`;
-  }
-  let sized: { segment: SegmentRef; size: number } | null = null;
-  for (const segment of segments) {
-    const state = recorded.get(segment.num);
-    if (!state) continue;
-    if (state.url !== segment.url) return `segment ${segment.num} has another URL`;
-    if (Math.abs(state.duration - segment.durationSec) > 0.001)
-      return `segment ${segment.num} has another duration`;
-    const ageSec = (now - Date.parse(state.created_at)) / 1000;
-    if (ageSec > RECNODE_PROTOCOL.invalidSegmentAgeSec)
-      return `segment ${segment.num} is ${Math.round(ageSec)} s old`;
-    if (state.size > 0) sized = { segment, size: state.size };
-  }
-  if (sized) {
-    const size = await evidence.sizeOf(sized.segment.url);
-    if (size !== null && size !== sized.size) return `segment ${sized.segment.num} changed size`;
-  }
+/** recnode's `__validate_segment_pair`: the reason a recorded segment disagrees, or null. */
+function pairMismatch(seg: SegmentRef, recorded: RecnodeSegmentState, clock: NodeClock): string | null {
+  if (recorded.url !== seg.url) return `segment ${seg.num} has another URL`;
+  if (recorded.duration !== seg.durationSec) return `segment ${seg.num} has another duration`;
+  const age = clock.pythonSecondsSince(recorded.created_at);
+  if (age > RECNODE_PROTOCOL.invalidSegmentAgeSec) return `segment ${seg.num} was claimed ${age} s ago`;
   return null;
 }
 
-/** Gathers the evidence for a joining node from the recnode Redis and checks it. */
-export async function checkJoin(
-  protocol: SegmentProtocol,
-  liveId: string,
+export interface JoinContext {
+  protocol: SegmentProtocol;
+  clock: NodeClock;
+  liveId: string;
+  /** The size of a segment downloaded now, or null when the download failed. */
+  sizeOf(url: string): Promise<number | null>;
+}
+
+/** The check of a node's first playlist against what the live's other nodes recorded. */
+export async function validateJoin(
+  ctx: JoinContext,
   segments: SegmentRef[],
-  now: number,
-  sizeOf: JoinEvidence['sizeOf'],
-): Promise<string | null> {
-  const [recorded, highestSuccess] = await Promise.all([
-    protocol.states(
-      liveId,
-      segments.map((s) => s.num),
-    ),
-    protocol.highestSuccess(liveId),
-  ]);
-  return findInconsistency({ segments, recorded, highestSuccess, now, sizeOf });
+  latest: number | null,
+): Promise<Verdict> {
+  try {
+    if (segments.length === 0) return { kind: 'no', why: 'segments is empty' };
+    if (latest === null) return OK;
+    const live = await ctx.protocol.readLiveState(ctx.liveId, 'replica');
+    if (!live) return { kind: 'no', why: 'LiveState not found' };
+    if (live.isInvalid) return { kind: 'no', why: 'LiveState is invalid' };
+    const sorted = [...segments].sort((a, b) => a.num - b.num);
+    const last = sorted[sorted.length - 1]!;
+    const matched = new Set(await ctx.protocol.successBetween(ctx.liveId, sorted[0]!.num, last.num));
+    if (matched.size === 0 && tooFar(last.num, latest))
+      return { kind: 'critical', why: `segment ${last.num} is far from recorded ${latest}` };
+    const states = await ctx.protocol.states(ctx.liveId, [...matched], 'replica');
+    const recorded = sorted.filter((s) => matched.has(s.num));
+    for (const seg of recorded) {
+      const state = states.get(seg.num);
+      if (!state) return { kind: 'no', why: `segment ${seg.num} not found` };
+      const mismatch = pairMismatch(seg, state, ctx.clock);
+      if (mismatch) return { kind: 'critical', why: mismatch };
+    }
+    for (const seg of recorded.reverse()) {
+      const state = states.get(seg.num)!;
+      if (state.size === null) continue;
+      const size = await ctx.sizeOf(seg.url);
+      if (size !== state.size) return { kind: 'critical', why: `segment ${seg.num} changed size` };
+      break;
+    }
+    return OK;
+  } catch (error) {
+    return { kind: 'no', why: `validation failed: ${(error as Error).message}` };
+  }
+}
+
+/** The check of one new segment while recording. */
+export async function validateSegment(
+  ctx: Pick<JoinContext, 'protocol' | 'clock' | 'liveId'>,
+  seg: SegmentRef,
+  latest: number | null,
+): Promise<Verdict> {
+  try {
+    if (latest === null) return OK;
+    if (tooFar(seg.num, latest))
+      return { kind: 'critical', why: `segment ${seg.num} is far from recorded ${latest}` };
+    if (!(await ctx.protocol.inSuccess(ctx.liveId, seg.num, 'replica'))) return OK;
+    const state = (await ctx.protocol.states(ctx.liveId, [seg.num], 'replica')).get(seg.num);
+    if (!state) return { kind: 'no', why: `segment ${seg.num} not found` };
+    const mismatch = pairMismatch(seg, state, ctx.clock);
+    return mismatch ? { kind: 'critical', why: mismatch } : { kind: 'no', why: 'already recorded' };
+  } catch (error) {
+    return { kind: 'no', why: `validation failed: ${(error as Error).message}` };
+  }
 }

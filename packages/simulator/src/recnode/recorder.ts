@@ -1,28 +1,54 @@
 /**
- * One recording on one simulated node: polls the LiveState's playlist (with its params and
- * headers), takes segments through the shared segment protocol, downloads and verifies them, and
- * "uploads" them to the ledger in periodic batches, recnode's tars. A killed recorder stops at its
- * next await and keeps nothing it had not uploaded, which is how both of recnode's loss windows
- * appear: claims it never downloaded, and downloads it never uploaded.
+ * One recording on one simulated node, following recnode's loop (rwiv/recnode
+ * recnode/recorder/stream/stream_recorder_seg.py):
+ * - each poll fetches the playlist at `streamUrl` as written, with `streamHeaders` and WITHOUT
+ *   `streamParams`; the params are merged into every segment URL (base URL + "/" + URI);
+ * - polls are at least `intervalMinMs` apart plus a random wait of up to `intervalJitterMs`, so a
+ *   cancel or a playlist change is seen only between polls;
+ * - five playlist failures in a row, of any status, end the recording; a master or an empty
+ *   playlist raises at once (`failed`); `#EXT-X-ENDLIST` ends it after that poll's segments;
+ * - the first playlist is validated against what was recorded (join), and every new segment of
+ *   every poll on its own: a critical verdict sets `isInvalid` and stops the node;
+ * - every end is `completed` except an exception (`failed`); after it the recorder waits for its
+ *   downloads and uploads, sleeps `finalUploadMs`, writes the rest and leaves the list within a
+ *   second (the node's monitor);
+ * - downloads are tarred by size (`tarBytes` of files older than 2 s), uploads retry with back-off
+ *   and a tar that fails for good is dropped silently while its segments stay in `success`.
+ * A killed recorder stops at its next await and keeps nothing it had not uploaded, which is how
+ * recnode's loss windows appear: claims never downloaded, downloads never uploaded.
  */
 import type { LiveState, RecnodeRecordingStatus, RecnodeSegmentState } from '@recflow/contracts';
-import type { Clock } from '../clock';
-import { type MediaPlaylist, tryParsePlaylist } from '../hls/m3u8';
+import { type MediaPlaylist, parsePlaylist } from '../hls/m3u8';
 import { verifySegmentBody } from '../hls/segment-bytes';
 import type { HttpAnswer, HttpClient } from '../http-client';
 import type { Ledger } from '../ledger';
 import type { Scheduled, Ticker } from '../ticker';
-import { checkJoin } from './join-check';
+import { type Verdict, validateJoin, validateSegment } from './join-check';
+import type { NodeClock } from './node-clock';
 import { RecordingCounters } from './recording-stats';
-import type { SegmentProtocol, SegmentRef } from './segment-protocol';
+import type { HeldLock, SegmentProtocol, SegmentRef } from './segment-protocol';
+import { TarWriter, type UploadFaults } from './tar-writer';
 
 export interface RecorderSettings {
-  /** Simulated ms between uploads of downloaded segments (recnode's tar size, in time). */
-  uploadIntervalMs: number;
-  /** Simulated ms the final upload takes after a DELETE. */
+  /** recnode's `interval_min_time_sec` (production 4 s), simulated ms. */
+  intervalMinMs: number;
+  /** recnode's `interval_wait_weight_sec` (production 1.2 s): a uniform extra wait, simulated ms. */
+  intervalJitterMs: number;
+  /** recnode's `m3u8_retry_limit`: consecutive playlist failures that end the recording. */
+  playlistRetryLimit: number;
+  /** Bytes of downloaded files that make a tar (recnode: about 17 MB; simulated segments are KBs). */
+  tarBytes: number;
+  /** Simulated ms a downloaded file must be old before it goes into a tar. */
+  tarFileAgeMs: number;
+  /** Simulated ms one tar upload takes. */
+  uploadMs: number;
+  /** Upload attempts of one tar before it is dropped, with exponential back-off from `uploadRetryMs`. */
+  uploadAttempts: number;
+  uploadRetryMs: number;
+  /** Simulated ms the recorder sleeps after its last download before writing the rest. */
   finalUploadMs: number;
-  /** Consecutive playlist failures after which the recording ends (completed on 404/410). */
-  giveUpAfterFailures: number;
+  /** Simulated ms, at most, between a recorder's end and its leaving the list (recnode's monitor). */
+  leaveListMs: number;
   /**
    * Recorders that only say `recording` and never touch the stream: for measuring recflow's side
    * with tens of thousands of recordings, where the recordings' work itself is not the question.
@@ -31,15 +57,22 @@ export interface RecorderSettings {
 }
 
 export const DEFAULT_RECORDER_SETTINGS: RecorderSettings = {
-  uploadIntervalMs: 20_000,
+  intervalMinMs: 4_000,
+  intervalJitterMs: 1_200,
+  playlistRetryLimit: 5,
+  tarBytes: 30_000,
+  tarFileAgeMs: 2_000,
+  uploadMs: 200,
+  uploadAttempts: 6,
+  uploadRetryMs: 2_000,
   finalUploadMs: 2_000,
-  giveUpAfterFailures: 5,
+  leaveListMs: 1_000,
   passive: false,
 };
 
 export interface RecorderDeps {
   node: string;
-  clock: Clock;
+  clock: NodeClock;
   ticker: Ticker;
   protocol: SegmentProtocol;
   http: HttpClient;
@@ -47,42 +80,51 @@ export interface RecorderDeps {
   settings: RecorderSettings;
   /** The node's download slowness fault, simulated ms before each segment request. */
   downloadDelayMs(): number;
+  /** The node's hung-downloader fault: a download started now never ends. */
+  downloadsHang(): boolean;
+  uploadFaults(): UploadFaults;
+  /** A number in [0, 1): the node's own seeded source of randomness. */
+  random(): number;
+  /** Called once the recorder has closed and leaves the node's list. */
+  onDone(recorder: Recorder): void;
 }
 
 /** Thrown out of every await once the node is dead, so that nothing more reaches Redis or the ledger. */
 const DIED = Symbol('recorder died');
-const FALLBACK_POLL_MS = 2000;
+const NEVER = new Promise<never>(() => undefined);
 
 export class Recorder {
   status: RecnodeRecordingStatus = 'waiting';
-  /** Uploads done so far; recnode's `num`, the sequence of its tars. */
-  uploads = 0;
+  /** recnode's `num`: the last playlist segment number this recorder saw. */
+  num = 0;
+  /** Why the recording ended, for tests and logs; null while it runs. */
+  endedBy: string | null = null;
   readonly counters = new RecordingCounters();
   private stopped = false;
   private dead = false;
   private joined = false;
   private failures = 0;
-  private pollMs = FALLBACK_POLL_MS;
   private next: Scheduled | null = null;
-  private finishing: Promise<void> | null = null;
-  /** Segments this node will not look at again: settled, claimed by it or by another node. */
+  private closing: Promise<void> | null = null;
+  /** Segments this node will not look at again: settled, or claimed by it or by another node. */
   private readonly handled = new Set<number>();
   private readonly inFlight = new Set<number>();
   private readonly tasks = new Set<Promise<void>>();
-  private pending: number[] = [];
-  private lastUpload: number;
-  /** The LiveState's streamUrl with its streamParams, built once. */
-  private readonly playlistUrl: URL;
+  private readonly tar: TarWriter;
 
   constructor(
     readonly state: LiveState,
     private readonly deps: RecorderDeps,
   ) {
-    this.lastUpload = deps.clock.now();
-    this.playlistUrl = new URL(state.streamUrl);
-    for (const [name, values] of Object.entries(state.streamParams ?? {})) {
-      for (const value of values) this.playlistUrl.searchParams.append(name, value);
-    }
+    this.tar = new TarWriter({
+      liveId: state.id,
+      node: deps.node,
+      clock: deps.clock,
+      ledger: deps.ledger,
+      settings: deps.settings,
+      faults: () => deps.uploadFaults(),
+      sleep: (ms) => this.sleep(ms),
+    });
   }
 
   get id(): string {
@@ -97,10 +139,10 @@ export class Recorder {
     this.schedule(0);
   }
 
-  /** DELETE: stop polling, let downloads finish, upload everything. Resolves when done. */
-  abort(): Promise<void> {
-    this.finishing ??= this.finish();
-    return this.finishing;
+  /** DELETE: the abort flag; the loop sees it at its next poll and closes. */
+  abort(): void {
+    if (this.stopped) return;
+    this.end('completed', 'aborted');
   }
 
   /** The node died: nothing more happens, and what was not uploaded is gone. */
@@ -108,22 +150,37 @@ export class Recorder {
     this.dead = true;
     this.stopped = true;
     this.next?.cancel();
-    this.deps.ledger.discarded(this.id, this.deps.node, this.pending);
-    this.pending = [];
+    this.tar.kill();
   }
 
-  /** A download is running (recnode's `full_stats` answers 500 then). */
-  get downloading(): boolean {
-    return this.inFlight.size > 0;
+  /** Downloads running now (recnode's `processing_total`). */
+  get downloading(): number {
+    return this.inFlight.size;
   }
 
-  private async finish(): Promise<void> {
+  /** Ends the loop; the recorder closes and then leaves the list. */
+  private end(status: RecnodeRecordingStatus, why: string): void {
+    if (this.stopped) return;
     this.stopped = true;
+    this.status = status;
+    this.endedBy = why;
     this.next?.cancel();
-    // A poll still running may start downloads after this began; wait for those too.
-    while (this.tasks.size > 0) await Promise.allSettled([...this.tasks]);
-    await this.sleep(this.deps.settings.finalUploadMs);
-    if (!this.dead) this.upload();
+    this.closing ??= this.close();
+  }
+
+  private async close(): Promise<void> {
+    try {
+      // Downloads started before the end are awaited, however long they take (no timeout).
+      while (this.tasks.size > 0) await Promise.allSettled([...this.tasks]);
+      await this.sleep(this.deps.settings.finalUploadMs);
+      if (this.dead) return;
+      await this.tar.flush();
+      if (this.dead) return;
+      await this.sleep(this.deps.random() * this.deps.settings.leaveListMs);
+      if (!this.dead) this.deps.onDone(this);
+    } catch {
+      // Only a death gets here; a dead recorder leaves nothing to clean.
+    }
   }
 
   private schedule(delayMs: number): void {
@@ -148,65 +205,72 @@ export class Recorder {
   }
 
   private async poll(): Promise<void> {
+    if (this.stopped) return;
     const started = this.deps.clock.now();
     try {
       await this.cycle();
     } catch (error) {
-      // Redis cut or unreachable, a protocol step failed: recnode logs and polls again.
       if (error === DIED) return;
+      // recnode's loop catches any exception of a poll and ends the recording as failed.
+      this.end('failed', `exception: ${(error as Error).message}`);
+      return;
     }
-    if (!this.stopped) this.schedule(Math.max(0, this.pollMs - (this.deps.clock.now() - started)));
+    if (this.stopped) return;
+    const { intervalMinMs, intervalJitterMs } = this.deps.settings;
+    const elapsed = this.deps.clock.now() - started;
+    this.schedule(Math.max(0, intervalMinMs - elapsed) + this.deps.random() * intervalJitterMs);
   }
 
   private async cycle(): Promise<void> {
-    const answer = await this.step(this.fetch(this.playlistUrl));
+    const answer = await this.step(this.fetch(new URL(this.state.streamUrl)));
     if (answer) this.counters.m3u8Request(answer.durationMs);
-    const playlist = answer?.status === 200 ? tryParsePlaylist(answer.body.toString('utf8')) : null;
-    if (!playlist) return this.playlistFailed(answer?.status ?? null);
+    if (answer?.status !== 200) return this.playlistFailed();
     this.failures = 0;
-    this.pollMs = (playlist.targetDurationSec || FALLBACK_POLL_MS / 1000) * 1000;
-    if (playlist.segments.length === 0) return;
-    const entries = playlist.segments;
-    if (!this.joined && !(await this.join(entries.map((e) => this.resolve(e))))) return;
+    const playlist = parsePlaylist(answer.body.toString('utf8'));
+    if (playlist.master) throw new Error('Expected a media playlist, got a master playlist');
+    if (playlist.segments.length === 0) throw new Error('No segments found in the playlist');
+    const segments = playlist.segments.map((e) => this.resolve(e));
+    const latest = await this.step(this.deps.protocol.highestSuccess(this.id));
+    if (!this.joined) {
+      const verdict = await this.step(validateJoin(this.validation(), segments, latest));
+      if (verdict.kind !== 'ok') return this.invalid(verdict);
+      this.joined = true;
+    }
+    if (this.status === 'waiting') this.status = 'recording';
     this.deps.ledger.observe(
       this.id,
-      entries.map((e) => e.num),
+      segments.map((s) => s.num),
     );
-    await this.take(entries);
-    if (this.deps.clock.now() - this.lastUpload >= this.deps.settings.uploadIntervalMs) this.upload();
+    await this.take(segments, latest);
+    this.tar.check();
+    this.num = segments[segments.length - 1]!.num;
+    if (playlist.ended) this.end('completed', 'endlist');
   }
 
-  private playlistFailed(status: number | null): void {
+  private playlistFailed(): void {
     this.counters.m3u8Retries++;
     this.failures++;
-    if (this.failures < this.deps.settings.giveUpAfterFailures) return;
-    this.status = status === 404 || status === 410 ? 'completed' : 'failed';
-    void this.abort();
+    if (this.failures >= this.deps.settings.playlistRetryLimit) this.end('completed', 'playlist failures');
   }
 
-  /** The first playlist: check it against the recorded state; an inconsistent live is marked invalid. */
-  private async join(segments: SegmentRef[]): Promise<boolean> {
-    const sizeOf = async (url: string) => (await this.fetch(new URL(url), 'HEAD'))?.contentLength ?? null;
-    const { protocol, clock } = this.deps;
-    const reason = await this.step(checkJoin(protocol, this.id, segments, clock.now(), sizeOf));
-    if (reason) {
-      await this.step(protocol.markInvalid(this.id));
-      this.status = 'failed';
-      this.stopped = true;
-      return false;
-    }
-    this.joined = true;
-    this.status = 'recording';
-    return true;
+  /** A `no` verdict quits quietly; a critical one marks the live invalid first. */
+  private async invalid(verdict: Exclude<Verdict, { kind: 'ok' }>): Promise<void> {
+    if (verdict.kind === 'critical') await this.step(this.deps.protocol.markInvalid(this.id));
+    // recnode sets `failed` here, then its loop overwrites it with `completed` on the way out.
+    this.end('completed', `${verdict.kind}: ${verdict.why}`);
+  }
+
+  private validation() {
+    const sizeOf = async (url: string) => {
+      const answer = await this.fetch(new URL(url));
+      return answer?.status === 200 ? answer.body.length : null;
+    };
+    return { protocol: this.deps.protocol, clock: this.deps.clock, liveId: this.id, sizeOf };
   }
 
   /** The segment protocol over this playlist's segments, plus this node's share of the retries. */
-  private async take(entries: MediaPlaylist['segments']): Promise<void> {
-    // Only segments this node has not settled are resolved: URL parsing is a visible share of the
-    // CPU with thousands of recorders.
-    const fresh = entries
-      .filter((e) => !this.handled.has(e.num) && !this.inFlight.has(e.num))
-      .map((e) => this.resolve(e));
+  private async take(segments: SegmentRef[], latest: number | null): Promise<void> {
+    const fresh = segments.filter((s) => !this.handled.has(s.num) && !this.inFlight.has(s.num));
     const { protocol, ledger, node } = this.deps;
     const screened = await this.step(
       protocol.screen(
@@ -216,84 +280,92 @@ export class Recorder {
     );
     const open = new Set(screened.open);
     const locked = new Set(screened.locked);
-    // A segment only locked may still be free once the lock expires (its holder died before the
-    // claim), so it is looked at again; anything in a set is settled for this node.
+    // A segment only locked may be free at the next poll (locks are released after every
+    // attempt), so it is looked at again; anything in a set is settled for this node.
     for (const s of fresh) if (!open.has(s.num) && !locked.has(s.num)) this.handled.add(s.num);
-    const candidates = fresh.filter((s) => open.has(s.num));
+    const candidates: SegmentRef[] = [];
+    for (const s of fresh.filter((f) => open.has(f.num))) {
+      const verdict = await this.step(validateSegment(this.validation(), s, latest));
+      if (verdict.kind === 'critical') return this.invalid(verdict);
+      if (verdict.kind === 'ok') candidates.push(s);
+    }
     if (candidates.length > 0 && !this.stopped) {
-      const { claimed, claimTaken } = await protocol.lockAndClaim(this.id, candidates);
+      const { claimed, lost } = await protocol.lockAndClaim(this.id, candidates);
       // The claims are in Redis even if this node died while their replies were on the way.
-      for (const state of claimed) ledger.claimed(this.id, node, state.num);
+      for (const { state } of claimed) ledger.claimed(this.id, node, state.num);
       if (this.dead) throw DIED;
-      for (const num of claimTaken) this.handled.add(num);
-      for (const state of claimed) {
+      for (const num of lost) if (!locked.has(num)) this.handled.add(num);
+      for (const { state, lock } of claimed) {
         this.handled.add(state.num);
-        this.track(this.download(state, false));
+        this.track(this.attempt(state, lock));
       }
     }
-    for (const num of screened.retrying) {
-      if (!this.inFlight.has(num) && !this.stopped) this.track(this.retry(num));
+    for (const state of screened.retrying) {
+      if (!this.inFlight.has(state.num) && !this.stopped) this.track(this.retry(state));
     }
-    const oldest = entries[0]!.num;
+    const oldest = segments[0]!.num;
     for (const num of this.handled) if (num < oldest) this.handled.delete(num);
   }
 
-  private async retry(num: number): Promise<void> {
-    this.inFlight.add(num);
-    try {
-      const turn = await this.step(this.deps.protocol.takeRetry(this.id, num));
-      if (turn.kind !== 'go') return;
-      this.counters.segmentRetries++;
-      await this.download(turn.state, true);
-    } catch (error) {
-      if (error !== DIED) this.counters.failed++;
-    } finally {
-      this.inFlight.delete(num);
-    }
-  }
-
-  private async download(state: RecnodeSegmentState, isRetry: boolean): Promise<void> {
+  private async retry(state: RecnodeSegmentState): Promise<void> {
     this.inFlight.add(state.num);
     try {
-      await this.step(this.sleep(this.deps.downloadDelayMs()));
-      const answer = await this.step(this.fetch(new URL(state.url)));
-      if (answer) this.counters.segmentRequest(answer.durationMs);
-      const verified = answer?.status === 200 && verifySegmentBody(answer.body) !== null;
-      if (!answer || !verified) {
-        this.counters.failed++;
-        if (!isRetry) await this.step(this.deps.protocol.toRetrying(this.id, state));
-        return;
-      }
-      // Downloaded but not yet uploaded from here on: a death now loses it (the second window).
-      this.deps.ledger.downloaded(this.id, this.deps.node, state.num);
-      this.pending.push(state.num);
-      this.counters.processed++;
-      await this.step(this.deps.protocol.succeed(this.id, state, answer.body.length));
+      const lock = await this.step(this.deps.protocol.lockRetry(this.id, state));
+      if (!lock) return;
+      this.counters.segmentRetries++;
+      await this.attempt(state, lock);
     } catch (error) {
-      // Redis failed mid-protocol: the claim stays, as it would for recnode, and the segment is
-      // measured as missing unless this node already holds it for upload.
       if (error !== DIED) this.counters.failed++;
     } finally {
       this.inFlight.delete(state.num);
     }
   }
 
-  private resolve(entry: MediaPlaylist['segments'][number]): SegmentRef {
-    return { num: entry.num, url: new URL(entry.uri, this.playlistUrl).href, durationSec: entry.durationSec };
-  }
-
-  private upload(): void {
-    this.lastUpload = this.deps.clock.now();
-    if (this.pending.length === 0) return;
-    this.deps.ledger.uploaded(this.id, this.deps.node, this.pending);
-    this.pending = [];
-    this.uploads++;
-  }
-
-  /** A GET or HEAD with the LiveState's headers; null when the request itself failed. */
-  private async fetch(url: URL, method: 'GET' | 'HEAD' = 'GET'): Promise<HttpAnswer | null> {
+  /** One download attempt under a held lock; the lock is released whatever happens. */
+  private async attempt(state: RecnodeSegmentState, lock: HeldLock): Promise<void> {
+    const { protocol } = this.deps;
+    this.inFlight.add(state.num);
     try {
-      return await this.deps.http.request(url, this.state.streamHeaders, method);
+      await this.step(this.sleep(this.deps.downloadDelayMs()));
+      if (this.deps.downloadsHang()) await this.step(NEVER);
+      const answer = await this.step(this.fetch(new URL(state.url)));
+      if (answer) this.counters.segmentRequest(answer.durationMs);
+      const verified = answer?.status === 200 && verifySegmentBody(answer.body) !== null;
+      if (!answer || !verified) {
+        if (!state.is_retrying) await this.step(protocol.toRetrying(this.id, state));
+        else if (await this.step(protocol.retryFailed(this.id, state.num))) this.counters.failed++;
+        return;
+      }
+      // The file is on this node's disk now; recnode writes it even when another node won.
+      this.deps.ledger.downloaded(this.id, this.deps.node, state.num);
+      this.tar.add(state.num, answer.body.length);
+      this.counters.processed++;
+      if (await this.step(protocol.inSuccess(this.id, state.num, 'replica'))) return;
+      await this.step(protocol.succeed(this.id, state, answer.body.length));
+    } catch (error) {
+      // Redis failed mid-protocol: the claim stays, as it would for recnode.
+      if (error === DIED) throw error;
+    } finally {
+      this.inFlight.delete(state.num);
+      if (!this.dead) await protocol.release(this.id, lock).catch(() => undefined);
+    }
+  }
+
+  /** recnode's segment URL: the playlist's base URL, "/", the URI, then the params merged in. */
+  private resolve(entry: MediaPlaylist['segments'][number]): SegmentRef {
+    const base = this.state.streamUrl.slice(0, this.state.streamUrl.lastIndexOf('/'));
+    const url = new URL(/^https?:\/\//.test(entry.uri) ? entry.uri : `${base}/${entry.uri}`);
+    for (const [name, values] of Object.entries(this.state.streamParams ?? {})) {
+      url.searchParams.delete(name);
+      for (const value of values) url.searchParams.append(name, value);
+    }
+    return { num: entry.num, url: url.href, durationSec: entry.durationSec };
+  }
+
+  /** A GET with the LiveState's headers; null when the request itself failed. */
+  private async fetch(url: URL): Promise<HttpAnswer | null> {
+    try {
+      return await this.deps.http.request(url, this.state.streamHeaders);
     } catch {
       return null;
     }

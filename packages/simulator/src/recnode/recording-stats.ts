@@ -21,10 +21,11 @@ export class RecordingCounters {
     this.m3u8Ms += durationMs;
   }
 
-  toStats(): RecnodeRecordingStats {
+  /** `processing` is the downloads in flight now (recnode's `processing_total`). */
+  toStats(processing: number): RecnodeRecordingStats {
     const avg = (total: number, count: number) => (count === 0 ? 0 : total / count);
     return {
-      processing_total: this.processed,
+      processing_total: processing,
       failed_total: this.failed,
       segment_request_total: this.segmentRequests,
       m3u8_request_retries_total: this.m3u8Retries,
