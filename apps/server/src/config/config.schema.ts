@@ -122,6 +122,11 @@ export const ConfigSchema = z.object({
   RECNODE_HEALTH_TIMEOUT_MS: int(100, 60_000).default(5_000),
   /** A node is not judged on a live it was bound to less than this long ago (a slow start is not a failure). */
   LIVE_RECOVERY_INIT_WAIT_SEC: int(0, 3_600).default(120),
+  /**
+   * How long the platforms' CDN keeps serving a segment after it leaves the playlist. Claim repair
+   * hands back only segments younger than this: a retry that reaches further back downloads nothing.
+   */
+  ORIGIN_SEGMENT_WINDOW_SEC: int(10, 86_400).default(300),
   /** How often recording lives are checked for a recnode `isInvalid` flag, to restart them as new records (§6.6). */
   LIVE_INVALID_RECOVERY_INTERVAL_MS: int(100, 600_000).default(1_000),
 

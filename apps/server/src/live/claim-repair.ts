@@ -1,19 +1,24 @@
 /**
  * Hands the segments a dead node had claimed but never downloaded back to recnode's retry path.
- * recnode's claim (`SET segment:{n} NX`, interfaces.md) outlives its holder for 24 h: once the
- * download lock expires the survivor tries the segment, fails to claim it, and skips it for good,
- * so the segment is lost although the live is still recorded and the origin still serves it.
+ * recnode's claim (`SET segment:{n} NX`) outlives its holder for 24 h: once the download lock
+ * expires the survivor tries the segment, fails to claim it, and skips it for good, so the segment
+ * is lost although the live is still recorded and the origin still serves it.
  *
- * After recovery fails a binding it watches that live for a while. A claim is orphaned when its
- * segment is in none of the three sets and it was made at least twice the lock's lifetime before
- * the claim of the live's newest downloaded segment: its holder had twice the time recnode allows
- * and another node has finished newer work since (a slow holder that is still alive would make
- * the segment downloaded twice, so the margin is generous). Both times are recnode's own, so recflow's clock
- * need not agree with the nodes'. Each orphan moves to `segments:retrying` (parallel_limit 3),
- * which the live's nodes work through as they do any failed download; the move is one script that
- * first checks the claim is unchanged, in no set and not locked, so it cannot undo a node's
- * concurrent success, and it holds the extra retry locks so that one node, not three, retries.
+ * After recovery fails a binding it watches that live for a while. A real claim carries
+ * `size: null` and its node's naive local time, which says nothing across nodes (two nodes in
+ * different time zones write times hours apart), so the age of a claim is measured in what
+ * recflow itself observes: the live's stream. A claim is orphaned when recflow has seen it
+ * unchanged, in none of the three sets, while the live's newest downloaded segment moved on by
+ * twice the lock's lifetime of stream time: its holder had twice what recnode allows, and other
+ * nodes finished newer work meanwhile (a slow holder still alive would only make the segment
+ * downloaded twice, so the margin is generous). Only segments still inside the origin's window
+ * (ORIGIN_SEGMENT_WINDOW_SEC behind the newest) go back: older ones cannot be downloaded any more.
+ * Each orphan moves to `segments:retrying` (parallel_limit 3), which the live's nodes work through
+ * as they do any failed download; the move is one script that first checks the claim is
+ * unchanged, in no set and not locked, so it cannot undo a node's concurrent success, and it holds
+ * the extra retry locks so that one node, not three, retries.
  */
+import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   RECNODE_PROTOCOL,
@@ -22,15 +27,21 @@ import {
   segmentLockKey,
   segmentSetKey,
 } from '@recflow/contracts';
+import { AppConfig } from '../config/app-config';
 import { ServerRedis } from '../redis/server-redis';
 import { Clock } from '../shared/clock';
 import { RecnodeRedis } from '../upstream/recnode/recnode-redis';
 
 const WATCH_KEY = 'recovery:claim-watch';
-/** How much older than the newest downloaded segment's claim an orphaned claim must be. */
-const ORPHAN_AGE_MS = 2 * RECNODE_PROTOCOL.segmentLockTtlMs;
-/** A failed binding's live is swept this long: the orphan age, detection, and a few polls. */
-const WATCH_MS = ORPHAN_AGE_MS + 3 * RECNODE_PROTOCOL.segmentLockTtlMs;
+/** Per watched live: segment number → `{newest success when first seen}|{claim fingerprint}`. */
+const seenKey = (liveId: string) => `recovery:claim-seen:${liveId}`;
+/** Stream time the live must move on while a claim stays unchanged for it to count as orphaned. */
+const ORPHAN_STREAM_MS = 2 * RECNODE_PROTOCOL.segmentLockTtlMs;
+/**
+ * A failed binding's live is swept this long (real time): the orphan age at the slowest stream
+ * recflow expects (one segment per 6 s, so 20 s of stream time can take a minute), and detection.
+ */
+const WATCH_MS = 90_000;
 /** How far below the newest downloaded segment orphaned claims are looked for. */
 const SPAN = 90;
 
@@ -63,6 +74,7 @@ export class ClaimRepair {
   private readonly logger = new Logger('ClaimRepair');
 
   constructor(
+    private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly redis: ServerRedis,
     private readonly recnode: RecnodeRedis,
@@ -137,8 +149,16 @@ export class ClaimRepair {
         pipeline.zrangebyscore(segmentSetKey(liveId, set), top - SPAN, top);
       pipeline.mget(Array.from({ length: SPAN + 1 }, (_, k) => segmentKey(liveId, top - SPAN + k)));
     }
-    const replies = (await pipeline.exec()) ?? [];
+    const [replies, seen] = await Promise.all([
+      pipeline.exec().then((r) => r ?? []),
+      this.redis.client
+        .pipeline(watched.map(({ liveId }) => ['hgetall', seenKey(liveId)]))
+        .exec()
+        .then((r) => (r ?? []).map(([, v]) => (v ?? {}) as Record<string, string>)),
+    ]);
+    const windowMs = this.config.values.ORIGIN_SEGMENT_WINDOW_SEC * 1000;
     const orphans: Orphan[] = [];
+    const sightings = this.redis.client.pipeline();
     watched.forEach(({ liveId, top }, i) => {
       const [success, failed, retrying, states] = replies.slice(i * 4, i * 4 + 4).map((r) => r[1]) as [
         string[],
@@ -148,24 +168,37 @@ export class ClaimRepair {
       ];
       if (!states) return;
       const settled = new Set([...(success ?? []), ...(failed ?? []), ...(retrying ?? [])].map(Number));
-      const newest = parseState(states[SPAN] ?? null);
-      if (!newest) return;
-      const newestClaim = Date.parse(newest.state.created_at);
+      const firstSeen = seen[i] ?? {};
+      const next: Record<string, string> = {};
       states.forEach((raw, k) => {
         const num = top - SPAN + k;
         if (num === top || settled.has(num)) return;
         const claim = parseState(raw);
         if (!claim) return;
-        if (newestClaim - Date.parse(claim.state.created_at) < ORPHAN_AGE_MS) return;
-        const next = {
+        const durationMs = claim.state.duration * 1000;
+        // Older than the origin keeps: a retry would only fail, twelve times.
+        if ((top - num) * durationMs > windowMs) return;
+        const fingerprint = createHash('sha1').update(raw!).digest('base64url').slice(0, 16);
+        const [seenAtTop, seenPrint] = (firstSeen[num] ?? '').split('|');
+        if (seenPrint !== fingerprint || seenAtTop === undefined) {
+          next[num] = `${top}|${fingerprint}`;
+          return;
+        }
+        next[num] = firstSeen[num]!;
+        if ((top - Number(seenAtTop)) * durationMs < ORPHAN_STREAM_MS) return;
+        const requeued = {
           ...claim.json,
           parallel_limit: RECNODE_PROTOCOL.retryParallelLimit,
           is_retrying: true,
-          updated_at: this.clock.now().toISOString(),
         };
-        orphans.push({ liveId, num, raw: raw!, next: JSON.stringify(next) });
+        orphans.push({ liveId, num, raw: raw!, next: JSON.stringify(requeued) });
       });
+      // The sightings of this sweep replace the last: claims that settled are forgotten.
+      sightings.del(seenKey(liveId));
+      if (Object.keys(next).length > 0)
+        sightings.hset(seenKey(liveId), next).pexpire(seenKey(liveId), WATCH_MS);
     });
+    await sightings.exec();
     return orphans;
   }
 }

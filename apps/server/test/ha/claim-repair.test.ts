@@ -2,8 +2,11 @@
  * recnode's first loss window, reproduced on purpose: a node claims segments, sits on them (its
  * downloads are slowed) and dies. Without recflow the survivor skips those claims for good; with
  * recovery's claim repair the survivor downloads them through recnode's retry path, once.
+ * The claims are real recnode claims: `size: null` (rwiv/recnode recnode/data/segment/seg_state_service.py,
+ * `SegmentState.new` without a size) and naive local times of nodes nine hours ahead of recflow
+ * (`datetime.now()`), which recflow must not read as UTC.
  */
-import { api } from '@recflow/contracts';
+import { api, RecnodeSegmentState, segmentKey } from '@recflow/contracts';
 import { type Simulator, startSimulator } from '@recflow/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveRecovery } from '../../src/live/live-recovery';
@@ -18,7 +21,14 @@ let sim: Simulator;
 let app: TestApp;
 
 beforeAll(async () => {
-  sim = await startSimulator({ nodes: 2, groups: 2, timeScale: 10, redis: recnodeRedis(REDIS_DB) });
+  sim = await startSimulator({
+    nodes: [
+      { name: 'n1', group: 'g1', utcOffsetMinutes: 540 },
+      { name: 'n2', group: 'g2', utcOffsetMinutes: 540 },
+    ],
+    timeScale: 10,
+    redis: recnodeRedis(REDIS_DB),
+  });
   app = await startTestApp({
     ...simulatorSettings(sim),
     HTTP_TIMEOUT_MS: 1_000,
@@ -53,15 +63,21 @@ describe('segments claimed by a node that died', () => {
       },
       { timeoutMs: 60_000, what: 'the slowed node to claim three segments' },
     );
+    const claim = RecnodeSegmentState.parse(
+      JSON.parse((await sim.nodes.redis.get(segmentKey(id, sitting[0]!)))!),
+    );
+    expect(claim.size).toBeNull();
+    expect(claim.created_at).not.toMatch(/Z|[+-]\d\d:\d\d$/);
+    expect(Math.abs(Date.parse(`${claim.created_at}Z`) - Date.now() - 9 * 3_600_000)).toBeLessThan(3_600_000);
     sitter!.kill('reset');
 
     const recovery = app.app.get(LiveRecovery);
     expect((await recovery.check()).failed).toBe(1);
     // Replacing the dead node needs another group; there is none, so the survivor records alone.
     expect(recordingNodes(sim).get(id)).toEqual([survivor!.name]);
-    // recnode's lock would let the survivor at the segments after 10 s; the repair waits for
-    // claims twice that old, measured against the survivor's newer claims.
-    await untilSimTime(sim, sim.clock.now() + 25_000);
+    // recnode's lock would let the survivor at the segments after 10 s; the repair waits until
+    // it has seen the claims unchanged while the stream moved on by twice that.
+    await untilSimTime(sim, sim.clock.now() + 5_000);
     let requeued = 0;
     await waitFor(
       async () => {
