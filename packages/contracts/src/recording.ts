@@ -48,6 +48,11 @@ export const RecordingDto = z.object({
   durationSec: z.number().int().nullable(),
   /** Names of every node that ever recorded the live. */
   nodes: z.array(z.string()),
+  /**
+   * Nodes the finish stopped waiting for when its timeout ran out, still uploading or not
+   * answering: what they had not uploaded by then may be missing from the recording.
+   */
+  nodesGivenUp: z.array(z.string()),
   /** Null until the loss report is taken (after the clean-up grace period). */
   segments: RecordingSegments.nullable(),
   outcome: RecordingOutcome,

@@ -6,7 +6,8 @@
  * a failed poll is never taken for a finished upload, so only LIVE_FINISH_TIMEOUT_SEC ends the wait
  * for a node that does not answer), then, in one transaction, ends the live, releases its nodes and
  * writes the SQS finish event to the outbox — if anything was recorded, judged by the live's
- * binding history and segment sets, not by its current bindings (§14.3).
+ * binding history and segment sets, not by its current bindings (§14.3). The nodes given up on are
+ * named in the recording's report, the audit and a notice to the operator.
  */
 import { Injectable, Logger } from '@nestjs/common';
 import { type DeleteLiveResult, LIVE_STATUSES, type SqsFinishMessage } from '@recflow/contracts';
@@ -156,6 +157,10 @@ export class LiveFinisher {
 
     const segments = await this.recnodeRedis.segmentCounts([liveId], 'master').catch(() => [null]);
     const recorded = (segments[0]?.success ?? 0) > 0 || (await this.everBound(liveId));
+    // A finish that gave up on a node still sends `complete` for a finish and `canceled` for a
+    // cancel: vodify can still make a video of what was uploaded, while holding the event for a node
+    // that may never answer again would leave the recording unprocessed for good. What the given-up
+    // nodes had not uploaded may be missing, which the report, the audit and the notice below say.
     const body: SqsFinishMessage = {
       status: request.cmd === 'finish' ? 'complete' : 'canceled',
       platform: record.platform.name,
@@ -166,7 +171,9 @@ export class LiveFinisher {
     await this.handle.database.db.transaction(async (tx) => {
       if (!(await this.lives.completeFinish(tx, liveId))) return;
       // While the bindings still say which nodes record it; the recording's report keeps the names.
-      await this.recordings.recordNodes(tx, liveId);
+      await this.recordings.recordNodes(tx, liveId, givenUp);
+      // Released here even on a node given up on: a recorder it still lists (a download that never
+      // ends) no longer counts against the node's capacity, which is counted from the bindings.
       await this.bindings.unbind(liveId, undefined, tx);
       if (recorded) await this.outbox.enqueue(tx, liveId, body);
       if (request.purge) await tx.delete(liveTable).where(eq(liveTable.id, liveId));
@@ -177,7 +184,12 @@ export class LiveFinisher {
       message: `${request.cmd === 'finish' ? 'finished' : 'cancelled'}${recorded ? `; SQS ${body.status} queued` : '; nothing was recorded, no SQS event'}${
         givenUp.length ? `; gave up waiting for the uploads of ${givenUp.join(', ')}` : ''
       }`,
+      details: { nodesGivenUp: givenUp },
     });
+    if (givenUp.length > 0) {
+      this.logger.warn(`Live ${liveId}: gave up waiting for the uploads of ${givenUp.join(', ')}`);
+      this.notifications.finishGaveUp(liveId, givenUp);
+    }
     this.logger.log(
       `Live ${liveId} ${request.cmd === 'finish' ? 'finished' : 'cancelled'} (${recorded ? body.status : 'nothing recorded'})`,
     );

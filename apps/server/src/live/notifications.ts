@@ -35,6 +35,14 @@ export class Notifications {
     this.notifier.notify(`Failed to finish live: live_id=${liveId}, reason=${reason}`);
   }
 
+  /**
+   * A live was finished without every node having uploaded: what those nodes had not uploaded by
+   * then may be missing from the recording.
+   */
+  finishGaveUp(liveId: string, nodes: string[]): void {
+    this.notifier.notify(`Gave up waiting for uploads: live_id=${liveId}, nodes=${nodes.join(',')}`);
+  }
+
   /** A recording's loss report found missing or still-retrying segments (§6.9); sent once per live. */
   recordingLoss(details: string): void {
     this.notifier.notify(`Recording loss found: ${details}`);

@@ -22,6 +22,7 @@ export function toRecordingDto(row: RecordingRow): RecordingDto {
     endedAt: endedAt?.toISOString() ?? null,
     durationSec: endedAt ? Math.max(0, Math.floor((endedAt.getTime() - startedAt.getTime()) / 1000)) : null,
     nodes: row.nodes ?? [],
+    nodesGivenUp: row.nodesGivenUp ?? [],
     segments:
       row.takenAt === null
         ? null

@@ -26,6 +26,7 @@ export interface RecordingRow {
   eventStatus: 'complete' | 'canceled' | null;
   eventSentAt: Date | string | null;
   nodes: string[] | null;
+  nodesGivenUp: string[] | null;
   takenAt: Date | string | null;
   ok: number | null;
   failed: number | null;
@@ -93,7 +94,7 @@ export class RecordingRepository {
              coalesce(r.nodes, array(
                select distinct n.name from audit_event ae join node n on n.id = ae.node_id
                where ae.live_id = l.id and ae.kind = 'live.node_added' order by n.name
-             )) as "nodes",
+             )) as "nodes", r.nodes_given_up as "nodesGivenUp",
              r.taken_at as "takenAt", r.segments_ok as "ok", r.segments_failed as "failed",
              r.segments_retrying as "retrying", r.segments_missing as "missing",
              r.missing_numbers as "missingNumbers"
@@ -130,11 +131,16 @@ export class RecordingRepository {
 
   /**
    * Within the finishing transaction, before the bindings are released: the names of the nodes
-   * bound now and of every node that was added to the live before (failover, drain, balancer).
+   * bound now and of every node that was added to the live before (failover, drain, balancer),
+   * and of those the finisher gave up waiting for.
    */
-  async recordNodes(tx: DbOrTx, liveId: string): Promise<void> {
+  async recordNodes(tx: DbOrTx, liveId: string, givenUp: string[]): Promise<void> {
+    const names = sql`array[${sql.join(
+      givenUp.map((name) => sql`${name}`),
+      sql`, `,
+    )}]::text[]`;
     await tx.execute(sql`
-      insert into recording_report (live_id, nodes)
+      insert into recording_report (live_id, nodes, nodes_given_up)
       select ${liveId}::uuid, array(
         select distinct n.name from node n
         where n.id in (
@@ -142,8 +148,8 @@ export class RecordingRepository {
           union
           select ae.node_id from audit_event ae
           where ae.live_id = ${liveId} and ae.kind = 'live.node_added' and ae.node_id is not null)
-        order by n.name)
-      on conflict (live_id) do update set nodes = excluded.nodes`);
+        order by n.name), ${names}
+      on conflict (live_id) do update set nodes = excluded.nodes, nodes_given_up = excluded.nodes_given_up`);
   }
 
   /**

@@ -104,6 +104,8 @@ describe('finishing a live', () => {
     });
     expect(sent.eventId).toBeDefined();
     expect((await messages()).filter((m) => m.body.videoName === live.videoName)).toHaveLength(1);
+    const { items } = await app.api.ok(api.recordings.list, { query: { q: live.source } });
+    expect(items.find((r) => r.liveId === live.id)).toMatchObject({ nodesGivenUp: [] });
   });
 
   it('cancel sends canceled', async () => {
@@ -117,17 +119,34 @@ describe('finishing a live', () => {
     expect(sent.body.status).toBe('canceled');
   });
 
-  it('still completes and publishes when one of the nodes is dead', async () => {
+  it('waits out the timeout for a dead node, then completes, publishes and names the node given up on', async () => {
     const live = await recordLive();
-    sim.nodes.must(live.nodes[0]!.name).kill('reset');
+    const dead = live.nodes[0]!.name;
+    sim.nodes.must(dead).kill('reset');
     try {
+      // A node that does not answer may still be uploading: only the timeout ends the wait for it.
+      const requested = Date.now();
       await app.api.ok(api.lives.remove, { body: { recordId: live.id, cmd: 'finish' } });
       await finishedState(live.id);
-      await waitFor(async () => (await messages()).find((m) => m.body.videoName === live.videoName), {
-        what: 'the message',
+      expect(Date.now() - requested).toBeGreaterThanOrEqual(app.config.values.LIVE_FINISH_TIMEOUT_SEC * 1000);
+      const sent = await waitFor(
+        async () => (await messages()).find((m) => m.body.videoName === live.videoName),
+        { what: 'the message' },
+      );
+      expect(sent.body.status).toBe('complete');
+      const events = await app.api.ok(api.audit.ofLive, { params: { id: live.id } });
+      expect(events.find((e) => e.kind === 'live.finished')).toMatchObject({
+        message: expect.stringContaining(`gave up waiting for the uploads of ${dead}`),
+        details: { nodesGivenUp: [dead] },
       });
+      const { items } = await app.api.ok(api.recordings.list, { query: { q: live.source } });
+      expect(items.find((r) => r.liveId === live.id)?.nodesGivenUp).toEqual([dead]);
+      await waitFor(
+        () => sim.untf.find(`Gave up waiting for uploads: live_id=${live.id}, nodes=${dead}`).length === 1,
+        { what: 'the notice' },
+      );
     } finally {
-      sim.nodes.must(live.nodes[0]!.name).revive();
+      sim.nodes.must(dead).revive();
     }
   });
 

@@ -15,6 +15,12 @@ export const recordingReport = pgTable(
     liveId: uuid().primaryKey(),
     /** Names of every node that recorded the live; null when the live ended without the finisher. */
     nodes: text().array(),
+    /**
+     * Names of the nodes the finisher stopped waiting for at its timeout: what they had not
+     * uploaded by then may be missing. Empty when every node finished; null when the live ended
+     * without the finisher.
+     */
+    nodesGivenUp: text().array(),
     segmentsOk: integer(),
     segmentsFailed: integer(),
     segmentsRetrying: integer(),
