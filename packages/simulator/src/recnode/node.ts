@@ -242,9 +242,10 @@ export class RecnodeNode {
     this.recordings.clear();
   }
 
-  /** Back up as a fresh process: no recordings, no faults but the background list failures. */
+  /** Back up as a fresh process: no recordings (its own or others'), no faults but the background list failures. */
   revive(): void {
     this.condition = healthyCondition(this.options.listFailureRate);
+    this.foreign.clear();
   }
 
   /** Stops every recorder without uploading (the simulator is shutting down). */
