@@ -120,6 +120,8 @@ export const ConfigSchema = z.object({
   /** Recovery: how often every node is asked what it records, and how long each may take to answer. */
   LIVE_RECOVERY_INTERVAL_MS: int(100, 600_000).default(1_000),
   RECNODE_HEALTH_TIMEOUT_MS: int(100, 60_000).default(5_000),
+  /** Passes in a row a node may answer its list with a server error before its lives are failed over. */
+  RECNODE_LIST_ERROR_PASSES: int(1, 100).default(5),
   /** A node is not judged on a live it was bound to less than this long ago (a slow start is not a failure). */
   LIVE_RECOVERY_INIT_WAIT_SEC: int(0, 3_600).default(120),
   /**

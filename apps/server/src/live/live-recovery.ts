@@ -26,6 +26,7 @@ import { AuditLog } from '../audit/audit-log';
 import { AppConfig } from '../config/app-config';
 import { Clock } from '../shared/clock';
 import { settleWithConcurrency } from '../shared/concurrency';
+import { UpstreamError } from '../shared/errors';
 import { RecnodeClient } from '../upstream/recnode/recnode.client';
 import { ClaimRepair } from './claim-repair';
 import { LiveBalancer } from './live-balancer';
@@ -46,6 +47,13 @@ export interface RecoveryOutcome {
 }
 
 const NODE_CONCURRENCY = 32;
+
+/** The node answered, with a server error: alive, but its list could not be read this time. */
+function isServerError(answer: PromiseSettledResult<unknown>): boolean {
+  if (answer.status !== 'rejected') return false;
+  const error = answer.reason;
+  return error instanceof UpstreamError && error.kind === 'status' && (error.upstreamStatus ?? 0) >= 500;
+}
 const HEALTHY = new Set<RecnodeRecording['status']>(['recording', 'completed']);
 
 @Injectable()
@@ -83,7 +91,21 @@ export class LiveRecovery {
         return 0;
       }),
     ]);
-    await this.health.record(nodes.filter((_, i) => answers[i]!.status === 'rejected').map((n) => n.nodeId));
+    // recnode's list answers a 500 now and then while the node is fine (it builds the list while
+    // its monitor thread removes finished recorders): such a node answered, so it is not
+    // unreachable, and its lives are judged only once it has erred RECNODE_LIST_ERROR_PASSES
+    // passes in a row. A node that does not answer at all is unreachable at once.
+    const erring = nodes.filter((_, i) => isServerError(answers[i]!)).map((n) => n.nodeId);
+    const answered = nodes.filter((_, i) => answers[i]!.status === 'fulfilled').map((n) => n.nodeId);
+    const [errorPasses] = await Promise.all([
+      this.health.countListErrors(erring, answered),
+      this.health.record(
+        nodes
+          .filter((_, i) => answers[i]!.status === 'rejected' && !isServerError(answers[i]!))
+          .map((n) => n.nodeId),
+      ),
+    ]);
+    const patient = new Set(erring.filter((id) => (errorPasses.get(id) ?? 1) < v.RECNODE_LIST_ERROR_PASSES));
     const byNode = new Map(nodes.map((n, i) => [n.nodeId, answers[i]!]));
     const graceMs = this.config.values.LIVE_RECOVERY_INIT_WAIT_SEC * 1000;
     const now = this.clock.now().getTime();
@@ -92,7 +114,9 @@ export class LiveRecovery {
     for (const binding of bindings) {
       const answer = byNode.get(binding.nodeId)!;
       if (answer.status === 'rejected') {
-        failed.push({ ...binding, reason: `node unreachable: ${(answer.reason as Error).message}` });
+        if (patient.has(binding.nodeId)) continue;
+        const what = isServerError(answer) ? 'node keeps failing its list' : 'node unreachable';
+        failed.push({ ...binding, reason: `${what}: ${(answer.reason as Error).message}` });
         continue;
       }
       const recording = answer.value.find((r) => r.id === binding.liveId);
@@ -111,7 +135,7 @@ export class LiveRecovery {
       failed = failed.filter((f) => !(invalid.has(f.liveId) && byNode.get(f.nodeId)!.status === 'fulfilled'));
     const outcome: RecoveryOutcome = {
       nodes: nodes.length,
-      unreachable: answers.filter((a) => a.status === 'rejected').length,
+      unreachable: answers.filter((a) => a.status === 'rejected' && !isServerError(a)).length,
       bindings: bindings.length,
       failed: failed.length,
       replaced: 0,

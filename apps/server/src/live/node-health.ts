@@ -11,6 +11,7 @@ import { AppConfig } from '../config/app-config';
 import { ServerRedis } from '../redis/server-redis';
 
 const KEY = 'recovery:unreachable-nodes';
+const ERRORS_KEY = 'recovery:list-errors';
 
 @Injectable()
 export class NodeHealth {
@@ -33,6 +34,28 @@ export class NodeHealth {
     } catch (error) {
       this.logger.warn(`cannot record unreachable nodes: ${(error as Error).message}`);
     }
+  }
+
+  /**
+   * Counts, per node, the passes in a row whose list call was answered with a server error; a
+   * node that answered properly starts again from zero. Returns the counts after this pass. If
+   * Redis fails, every erring node counts as at its first error: nothing is failed over for it.
+   */
+  async countListErrors(erring: string[], answered: string[]): Promise<Map<string, number>> {
+    const counts = new Map(erring.map((id) => [id, 1]));
+    if (erring.length === 0 && answered.length === 0) return counts;
+    const tx = this.redis.client.multi();
+    if (answered.length > 0) tx.hdel(ERRORS_KEY, ...answered);
+    for (const id of erring) tx.hincrby(ERRORS_KEY, id, 1);
+    if (erring.length > 0) tx.pexpire(ERRORS_KEY, 60 * 60_000);
+    try {
+      const replies = (await tx.exec()) ?? [];
+      const offset = answered.length > 0 ? 1 : 0;
+      erring.forEach((id, i) => counts.set(id, Number(replies[offset + i]?.[1] ?? 1)));
+    } catch (error) {
+      this.logger.warn(`cannot count list errors: ${(error as Error).message}`);
+    }
+    return counts;
   }
 
   async unreachable(): Promise<Set<string>> {
