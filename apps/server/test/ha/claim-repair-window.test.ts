@@ -14,7 +14,7 @@ import { TEST_REDIS_URL } from '../support/env';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { forgetRecnodeKeys } from './fleet-watch';
 
-const REDIS_DB = 14;
+const REDIS_DB = 15;
 let app: TestApp;
 let redis: Redis;
 const lives: string[] = [];
