@@ -21,6 +21,7 @@ import { JobProducer } from '../tasks/job-producer';
 import { RecnodeClient } from '../upstream/recnode/recnode.client';
 import { LiveAllocator } from './live-allocator';
 import { LiveNodeRepository } from './live-node.repository';
+import { waitForUploads } from './upload-wait';
 
 export const DRAIN_QUEUE = 'node_drain';
 const LIVES_IN_PARALLEL = 5;
@@ -265,17 +266,25 @@ export class NodeDrainer {
 
   /**
    * Stops the draining node's recorder and waits until it has uploaded and left the node's list,
-   * asking again while it is still there: a cancel lost on the way would otherwise leave a
-   * recorder running on a node about to be redeployed, and what it had not uploaded would die
-   * with it. A drain is complete only when its nodes can be taken down.
+   * by the finisher's rule (two good answers in a row without it; the cancel sent again after a
+   * failed poll): a cancel lost on the way would otherwise leave a recorder running on a node
+   * about to be redeployed, and what it had not uploaded would die with it. A drain is complete
+   * only when its nodes can be taken down.
    */
   private async release(endpoint: string, liveId: string, deadline: number): Promise<boolean> {
-    while (Date.now() < deadline) {
-      await this.recnode.cancel(endpoint, liveId).catch(() => undefined);
-      const recordings = await this.recnode.recordings(endpoint).catch(() => null);
-      if (recordings && !recordings.some((r) => r.id === liveId)) return true;
-      await new Promise((r) => setTimeout(r, POLL_MS));
-    }
-    return false;
+    const { givenUp } = await waitForUploads(
+      liveId,
+      [{ name: endpoint, endpoint }],
+      {
+        recordingIds: async (at) => (await this.recnode.recordings(at)).map((r) => r.id),
+        cancel: (at) => this.recnode.cancel(at, liveId),
+      },
+      {
+        timeoutMs: Math.max(0, deadline - Date.now()),
+        pollMs: POLL_MS,
+        callTimeoutMs: this.config.values.HTTP_TIMEOUT_MS,
+      },
+    );
+    return givenUp.length === 0;
   }
 }

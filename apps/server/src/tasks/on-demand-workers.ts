@@ -34,8 +34,10 @@ export class OnDemandWorkers implements OnApplicationBootstrap, BeforeApplicatio
       {
         connection: bullConnection(this.config),
         prefix: bullPrefix(this.config),
-        // Finishing mostly waits on nodes uploading: several lives can wait at once.
-        concurrency: 10,
+        // Finishing mostly waits on nodes uploading, and a node that never drops a live (a dead one,
+        // or a hung download) holds its finish for LIVE_FINISH_TIMEOUT_SEC: many lives wait at
+        // once, so that the lives of one such node do not hold up every other finish.
+        concurrency: 50,
         // A job whose replica died is taken over within seconds rather than BullMQ's 30 s default
         // (the lock is renewed while the job runs), and finalize is re-runnable, so a job that
         // stalls a few times is retried rather than failed.
