@@ -6,6 +6,9 @@
  * its readers still get answers, only older ones).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 
@@ -44,6 +47,9 @@ export async function startRedisReplica(
   command = 'redis-server',
 ): Promise<RedisReplica> {
   const port = await freePort();
+  // A replica writes the master's full-sync snapshot to its directory whatever `--save` says: keep
+  // it in a directory of its own, removed with the replica.
+  const dir = mkdtempSync(join(tmpdir(), 'recflow-replica-'));
   const child: ChildProcess = spawn(
     command,
     [
@@ -58,6 +64,8 @@ export async function startRedisReplica(
       '',
       '--appendonly',
       'no',
+      '--dir',
+      dir,
     ],
     { stdio: 'ignore' },
   );
@@ -72,6 +80,7 @@ export async function startRedisReplica(
   } catch (error) {
     admin.disconnect();
     child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
     throw error;
   }
   return {
@@ -85,6 +94,7 @@ export async function startRedisReplica(
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
