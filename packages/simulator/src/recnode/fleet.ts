@@ -52,6 +52,8 @@ export function nodeSpecs(count: number, groups: number): NodeSpec[] {
 }
 
 const NODE_PATH = /^\/nodes\/([^/]+)(\/.*)$/;
+/** Departures kept, newest last: a bound for a long-running simulator. */
+const KEEP_DEPARTURES = 100_000;
 
 export class NodeFleet {
   private client: Redis | null = null;
@@ -62,7 +64,7 @@ export class NodeFleet {
   baseUrl = '';
   /** Accepted start requests, when they arrived. */
   readonly starts = new StartLog();
-  /** Every recorder that left a node's list, in order. */
+  /** Recorders that left a node's list, in order (the newest 100,000). */
   readonly departures: Departure[] = [];
 
   constructor(
@@ -115,7 +117,11 @@ export class NodeFleet {
         listFailureRate: this.options.listFailureRate ?? 0,
         redis: { master: () => this.redis, replica: () => this.replica },
         clock,
-        onDeparture: (n, recordId) => this.departures.push({ node: n.name, recordId, at: Date.now() }),
+        onDeparture: (n, recordId) => {
+          this.departures.push({ node: n.name, recordId, at: Date.now() });
+          if (this.departures.length > KEEP_DEPARTURES * 1.1)
+            this.departures.splice(0, this.departures.length - KEEP_DEPARTURES);
+        },
       },
       deps,
     );

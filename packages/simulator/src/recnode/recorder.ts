@@ -63,8 +63,8 @@ export const DEFAULT_RECORDER_SETTINGS: RecorderSettings = {
   tarBytes: 30_000,
   tarFileAgeMs: 2_000,
   uploadMs: 200,
-  uploadAttempts: 6,
-  uploadRetryMs: 2_000,
+  uploadAttempts: 9,
+  uploadRetryMs: 500,
   finalUploadMs: 2_000,
   leaveListMs: 1_000,
   passive: false,
@@ -216,6 +216,9 @@ export class Recorder {
       return;
     }
     if (this.stopped) return;
+    // A failed playlist fetch returns before the wait: recnode's five attempts come back to back,
+    // so a CDN blip of a second ends every recorder of the live.
+    if (this.failures > 0) return this.schedule(0);
     const { intervalMinMs, intervalJitterMs } = this.deps.settings;
     const elapsed = this.deps.clock.now() - started;
     this.schedule(Math.max(0, intervalMinMs - elapsed) + this.deps.random() * intervalJitterMs);
@@ -261,9 +264,13 @@ export class Recorder {
   }
 
   private validation() {
+    // recnode's download raises on a failed request, and the join check's catch makes that a
+    // quiet `no`, not a critical verdict.
     const sizeOf = async (url: string) => {
       const answer = await this.fetch(new URL(url));
-      return answer?.status === 200 ? answer.body.length : null;
+      if (!answer || answer.status >= 400)
+        throw new Error(`segment download failed (${answer?.status ?? 'no answer'})`);
+      return answer.body.length;
     };
     return { protocol: this.deps.protocol, clock: this.deps.clock, liveId: this.id, sizeOf };
   }
@@ -290,26 +297,32 @@ export class Recorder {
       if (verdict.kind === 'ok') candidates.push(s);
     }
     if (candidates.length > 0 && !this.stopped) {
-      const { claimed, lost } = await protocol.lockAndClaim(this.id, candidates);
+      const { claimed, claimTaken } = await protocol.lockAndClaim(this.id, candidates);
       // The claims are in Redis even if this node died while their replies were on the way.
       for (const { state } of claimed) ledger.claimed(this.id, node, state.num);
       if (this.dead) throw DIED;
-      for (const num of lost) if (!locked.has(num)) this.handled.add(num);
+      // Another node's claim settles the segment for this one; a lock lost to a race does not,
+      // and the segment is looked at again next poll, as recnode does.
+      for (const num of claimTaken) this.handled.add(num);
       for (const { state, lock } of claimed) {
         this.handled.add(state.num);
         this.track(this.attempt(state, lock));
       }
     }
     for (const state of screened.retrying) {
-      if (!this.inFlight.has(state.num) && !this.stopped) this.track(this.retry(state));
+      if (!this.inFlight.has(state.num) && !this.stopped) this.track(this.retry(state, latest));
     }
     const oldest = segments[0]!.num;
     for (const num of this.handled) if (num < oldest) this.handled.delete(num);
   }
 
-  private async retry(state: RecnodeSegmentState): Promise<void> {
+  private async retry(state: RecnodeSegmentState, latest: number | null): Promise<void> {
     this.inFlight.add(state.num);
     try {
+      const seg = { num: state.num, url: state.url, durationSec: state.duration };
+      const verdict = await this.step(validateSegment(this.validation(), seg, latest));
+      if (verdict.kind === 'critical') return await this.invalid(verdict);
+      if (verdict.kind === 'no') return;
       const lock = await this.step(this.deps.protocol.lockRetry(this.id, state));
       if (!lock) return;
       this.counters.segmentRetries++;
@@ -351,15 +364,23 @@ export class Recorder {
     }
   }
 
-  /** recnode's segment URL: the playlist's base URL, "/", the URI, then the params merged in. */
+  /**
+   * recnode's segment URL: the playlist's base URL, "/", the URI as written (even an absolute
+   * one), then the params merged in raw, without URL encoding, replacing those of the same name
+   * (pyutils `merge_query_string(..., overwrite=True, url_encode=False)`).
+   */
   private resolve(entry: MediaPlaylist['segments'][number]): SegmentRef {
     const base = this.state.streamUrl.slice(0, this.state.streamUrl.lastIndexOf('/'));
-    const url = new URL(/^https?:\/\//.test(entry.uri) ? entry.uri : `${base}/${entry.uri}`);
-    for (const [name, values] of Object.entries(this.state.streamParams ?? {})) {
-      url.searchParams.delete(name);
-      for (const value of values) url.searchParams.append(name, value);
-    }
-    return { num: entry.num, url: url.href, durationSec: entry.durationSec };
+    const [path, query = ''] = `${base}/${entry.uri}`.split('?', 2) as [string, string?];
+    const params = this.state.streamParams ?? {};
+    const kept = query.split('&').filter((pair) => pair !== '' && !(pair.split('=')[0]! in params));
+    const added = Object.entries(params).flatMap(([name, values]) => values.map((v) => `${name}=${v}`));
+    const merged = [...kept, ...added];
+    return {
+      num: entry.num,
+      url: merged.length > 0 ? `${path}?${merged.join('&')}` : path,
+      durationSec: entry.durationSec,
+    };
   }
 
   /** A GET with the LiveState's headers; null when the request itself failed. */

@@ -132,7 +132,7 @@ export class SegmentProtocol {
   async lockAndClaim(
     id: string,
     segments: SegmentRef[],
-  ): Promise<{ claimed: Array<{ state: RecnodeSegmentState; lock: HeldLock }>; lost: number[] }> {
+  ): Promise<{ claimed: Array<{ state: RecnodeSegmentState; lock: HeldLock }>; claimTaken: number[] }> {
     const lockTtl = this.px(RECNODE_PROTOCOL.segmentLockTtlMs);
     const master = this.redis.master();
     const tokens = segments.map(() => randomUUID());
@@ -165,10 +165,7 @@ export class SegmentProtocol {
     const taken = states.filter((_, i) => claimResults[i] !== 'OK');
     // Another node's claim: this attempt ends here, and like every attempt it frees its lock.
     await Promise.all(taken.map(({ lock }) => this.release(id, lock)));
-    return {
-      claimed,
-      lost: segments.filter((s) => !claimed.some((c) => c.state.num === s.num)).map((s) => s.num),
-    };
+    return { claimed, claimTaken: taken.map(({ state }) => state.num) };
   }
 
   /** A retry: a free lock `k < parallel_limit` (3 while retrying), then the retry counted. */
