@@ -120,7 +120,7 @@ export const ConfigSchema = z.object({
   /** Recovery: how often every node is asked what it records, and how long each may take to answer. */
   LIVE_RECOVERY_INTERVAL_MS: int(100, 600_000).default(1_000),
   RECNODE_HEALTH_TIMEOUT_MS: int(100, 60_000).default(5_000),
-  /** Passes in a row a node may answer its list with a server error before its lives are failed over. */
+  /** The pass at which a node that answered its list with a 500 every pass so far has its lives failed over. */
   RECNODE_LIST_ERROR_PASSES: int(1, 100).default(5),
   /** A node is not judged on a live it was bound to less than this long ago (a slow start is not a failure). */
   LIVE_RECOVERY_INIT_WAIT_SEC: int(0, 3_600).default(120),
@@ -160,8 +160,12 @@ export const ConfigSchema = z.object({
   SQS_SECRET_KEY: str().optional(),
   /** Another SQS-compatible endpoint (an emulator in tests). */
   SQS_ENDPOINT: url(/^https?$/, 'http://127.0.0.1:4566').optional(),
-  /** How long finishing waits for every reachable node to upload before it goes on without it. */
-  LIVE_FINISH_TIMEOUT_SEC: int(1, 3_600).default(180),
+  /**
+   * How long finishing waits for every node to upload and drop the live before it goes on without
+   * it. Longer than recnode's own upload budget after a stop: the tars in flight, then the last
+   * one, each retried 9 times with back-off from 0.5 s (about two minutes of waiting apiece).
+   */
+  LIVE_FINISH_TIMEOUT_SEC: int(1, 3_600).default(420),
   /** How often lives are checked for a broadcast that ended. */
   LIVE_CLEANUP_INTERVAL_MS: int(500, 600_000).default(5_000),
   /** How often the outbox relay publishes due finish events. */

@@ -145,7 +145,7 @@ export class LiveFinisher {
       liveId,
       record.nodes,
       {
-        recordingIds: async (endpoint) => (await this.recnode.recordings(endpoint)).map((r) => r.id),
+        recordingIds: (endpoint) => this.recnode.listedIds(endpoint),
         cancel: (endpoint) => this.recnode.cancel(endpoint, liveId),
       },
       {

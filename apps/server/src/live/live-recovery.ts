@@ -12,8 +12,9 @@
  *
  * A node that answers without recording a live may have stopped because of the stream, not of
  * itself: every node checks every new segment against what was recorded, and one numbered far off
- * (a numbering reset of the stream) makes it mark the live's LiveState `isInvalid` and stop, so
- * that every node of the live stops within seconds. Before blaming reachable nodes, recovery reads
+ * (more than 150 from the highest recorded, as a numbering reset of the stream is) makes it mark
+ * the live's LiveState `isInvalid` and stop; every node of the live finds the same on its next
+ * poll, so all of them stop within seconds. Before blaming reachable nodes, recovery reads
  * those lives' states on the recnode master (one MGET per pass, only when there are such
  * failures): an invalid live is left exactly as it is — no unbind, no failure counted, no
  * replacement, no claim-repair watch — for the invalid-live restart, which restarts it once as a
@@ -48,11 +49,14 @@ export interface RecoveryOutcome {
 
 const NODE_CONCURRENCY = 32;
 
-/** The node answered, with a server error: alive, but its list could not be read this time. */
-function isServerError(answer: PromiseSettledResult<unknown>): boolean {
+/**
+ * The node itself answered 500: alive, but its list could not be built this time. Only a 500:
+ * a 502, 503 or 504 comes from a proxy in front of a node that may well be dead.
+ */
+function isListRace(answer: PromiseSettledResult<unknown>): boolean {
   if (answer.status !== 'rejected') return false;
   const error = answer.reason;
-  return error instanceof UpstreamError && error.kind === 'status' && (error.upstreamStatus ?? 0) >= 500;
+  return error instanceof UpstreamError && error.kind === 'status' && error.upstreamStatus === 500;
 }
 const HEALTHY = new Set<RecnodeRecording['status']>(['recording', 'completed']);
 
@@ -84,7 +88,7 @@ export class LiveRecovery {
     const probeMs = Math.min(v.RECNODE_HEALTH_TIMEOUT_MS, v.LIVE_RECOVERY_INTERVAL_MS);
     const [answers, requeued] = await Promise.all([
       settleWithConcurrency(nodes, NODE_CONCURRENCY, (n) =>
-        this.recnode.recordings(n.endpoint, bound.has(n.nodeId) ? v.RECNODE_HEALTH_TIMEOUT_MS : probeMs),
+        this.recnode.listing(n.endpoint, bound.has(n.nodeId) ? v.RECNODE_HEALTH_TIMEOUT_MS : probeMs),
       ),
       this.claims.sweep().catch((error: Error) => {
         this.logger.warn(`claim repair failed: ${error.message}`);
@@ -95,17 +99,18 @@ export class LiveRecovery {
     // its monitor thread removes finished recorders): such a node answered, so it is not
     // unreachable, and its lives are judged only once it has erred RECNODE_LIST_ERROR_PASSES
     // passes in a row. A node that does not answer at all is unreachable at once.
-    const erring = nodes.filter((_, i) => isServerError(answers[i]!)).map((n) => n.nodeId);
-    const answered = nodes.filter((_, i) => answers[i]!.status === 'fulfilled').map((n) => n.nodeId);
-    const [errorPasses] = await Promise.all([
-      this.health.countListErrors(erring, answered),
-      this.health.record(
-        nodes
-          .filter((_, i) => answers[i]!.status === 'rejected' && !isServerError(answers[i]!))
-          .map((n) => n.nodeId),
-      ),
-    ]);
+    const erring = nodes.filter((_, i) => isListRace(answers[i]!)).map((n) => n.nodeId);
+    const errorPasses = await this.health.countListErrors(
+      erring,
+      nodes.filter((_, i) => !isListRace(answers[i]!)).map((n) => n.nodeId),
+    );
     const patient = new Set(erring.filter((id) => (errorPasses.get(id) ?? 1) < v.RECNODE_LIST_ERROR_PASSES));
+    // A node that erred too long is as good as unreachable to the allocator too.
+    await this.health.record(
+      nodes
+        .filter((n, i) => answers[i]!.status === 'rejected' && !patient.has(n.nodeId))
+        .map((n) => n.nodeId),
+    );
     const byNode = new Map(nodes.map((n, i) => [n.nodeId, answers[i]!]));
     const graceMs = this.config.values.LIVE_RECOVERY_INIT_WAIT_SEC * 1000;
     const now = this.clock.now().getTime();
@@ -115,11 +120,13 @@ export class LiveRecovery {
       const answer = byNode.get(binding.nodeId)!;
       if (answer.status === 'rejected') {
         if (patient.has(binding.nodeId)) continue;
-        const what = isServerError(answer) ? 'node keeps failing its list' : 'node unreachable';
+        const what = isListRace(answer) ? 'node keeps failing its list' : 'node unreachable';
         failed.push({ ...binding, reason: `${what}: ${(answer.reason as Error).message}` });
         continue;
       }
-      const recording = answer.value.find((r) => r.id === binding.liveId);
+      // Listed in a shape recflow cannot read: the node still holds it, nothing to judge it by.
+      if (answer.value.unreadableIds.includes(binding.liveId)) continue;
+      const recording = answer.value.recordings.find((r) => r.id === binding.liveId);
       if (recording && HEALTHY.has(recording.status)) continue;
       if (now - binding.boundAt.getTime() < graceMs) continue;
       failed.push({
@@ -135,7 +142,7 @@ export class LiveRecovery {
       failed = failed.filter((f) => !(invalid.has(f.liveId) && byNode.get(f.nodeId)!.status === 'fulfilled'));
     const outcome: RecoveryOutcome = {
       nodes: nodes.length,
-      unreachable: answers.filter((a) => a.status === 'rejected' && !isServerError(a)).length,
+      unreachable: answers.filter((a) => a.status === 'rejected' && !isListRace(a)).length,
       bindings: bindings.length,
       failed: failed.length,
       replaced: 0,
@@ -158,10 +165,11 @@ export class LiveRecovery {
         message: `${f.nodeName}: ${f.reason}`,
       })),
     );
-    // Best effort: a dead node cannot be told, a live one stops a recorder that is no longer counted.
+    // Best effort: a dead node cannot be told, a live one (even one whose list keeps failing) stops
+    // a recorder that is no longer counted.
     void Promise.allSettled(
       failed
-        .filter((f) => byNode.get(f.nodeId)!.status === 'fulfilled')
+        .filter((f) => byNode.get(f.nodeId)!.status === 'fulfilled' || isListRace(byNode.get(f.nodeId)!))
         .map((f) => this.recnode.cancel(f.endpoint, f.liveId)),
     );
     const perNode = new Map<string, number>();

@@ -276,7 +276,7 @@ export class NodeDrainer {
       liveId,
       [{ name: endpoint, endpoint }],
       {
-        recordingIds: async (at) => (await this.recnode.recordings(at)).map((r) => r.id),
+        recordingIds: (at) => this.recnode.listedIds(at),
         cancel: (at) => this.recnode.cancel(at, liveId),
       },
       {

@@ -37,20 +37,20 @@ export class NodeHealth {
   }
 
   /**
-   * Counts, per node, the passes in a row whose list call was answered with a server error; a
-   * node that answered properly starts again from zero. Returns the counts after this pass. If
+   * Counts, per node, the passes in a row whose list call was answered with a 500; a node that
+   * did anything else this pass (answered, or did not answer at all) starts again from zero. Returns the counts after this pass. If
    * Redis fails, every erring node counts as at its first error: nothing is failed over for it.
    */
-  async countListErrors(erring: string[], answered: string[]): Promise<Map<string, number>> {
+  async countListErrors(erring: string[], others: string[]): Promise<Map<string, number>> {
     const counts = new Map(erring.map((id) => [id, 1]));
-    if (erring.length === 0 && answered.length === 0) return counts;
+    if (erring.length === 0 && others.length === 0) return counts;
     const tx = this.redis.client.multi();
-    if (answered.length > 0) tx.hdel(ERRORS_KEY, ...answered);
+    if (others.length > 0) tx.hdel(ERRORS_KEY, ...others);
     for (const id of erring) tx.hincrby(ERRORS_KEY, id, 1);
     if (erring.length > 0) tx.pexpire(ERRORS_KEY, 60 * 60_000);
     try {
       const replies = (await tx.exec()) ?? [];
-      const offset = answered.length > 0 ? 1 : 0;
+      const offset = others.length > 0 ? 1 : 0;
       erring.forEach((id, i) => counts.set(id, Number(replies[offset + i]?.[1] ?? 1)));
     } catch (error) {
       this.logger.warn(`cannot count list errors: ${(error as Error).message}`);

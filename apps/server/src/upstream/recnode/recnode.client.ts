@@ -52,6 +52,12 @@ function shownValue(item: unknown, path: readonly PropertyKey[]): string {
   return value === null || typeof value !== 'object' ? ` (${JSON.stringify(value).slice(0, 60)})` : '';
 }
 
+export interface RecnodeListing {
+  recordings: RecnodeRecording[];
+  /** Ids of listed recordings that failed validation (a foreign platform, a changed shape). */
+  unreadableIds: string[];
+}
+
 @Injectable()
 export class RecnodeClient {
   private readonly logger = new Logger('RecnodeClient');
@@ -71,6 +77,15 @@ export class RecnodeClient {
     endpoint: string,
     timeoutMs = this.config.values.HTTP_TIMEOUT_MS,
   ): Promise<RecnodeRecording[]> {
+    return (await this.listing(endpoint, timeoutMs)).recordings;
+  }
+
+  /**
+   * The node's recordings, and the ids of those it lists that recflow cannot read. An unreadable
+   * item is left out of `recordings`, but its id still says the node holds that recording: a live
+   * of recflow's listed in an unexpected shape is not a live the node has finished with.
+   */
+  async listing(endpoint: string, timeoutMs = this.config.values.HTTP_TIMEOUT_MS): Promise<RecnodeListing> {
     // Only `stats`: `full_stats` can answer 500 while a segment is downloading (interfaces.md).
     const answer = await callJson(this.stats, {
       service: RECNODE,
@@ -80,18 +95,25 @@ export class RecnodeClient {
       headers: this.headers(),
     });
     const recordings: RecnodeRecording[] = [];
-    let dropped = 0;
+    const unreadableIds: string[] = [];
     for (const item of answer!.recordings) {
       const parsed = RecnodeRecording.safeParse(item);
       if (parsed.success) {
         recordings.push(parsed.data);
         continue;
       }
-      dropped++;
+      const id = (item as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') unreadableIds.push(id);
       this.logDropped(endpoint, item, parsed.error.issues[0]);
     }
-    this.stats.record(RECNODE, 'invalid_item', dropped);
-    return recordings;
+    this.stats.record(RECNODE, 'invalid_item', answer!.recordings.length - recordings.length);
+    return { recordings, unreadableIds };
+  }
+
+  /** Every recording id the node lists, readable or not. */
+  async listedIds(endpoint: string, timeoutMs = this.config.values.HTTP_TIMEOUT_MS): Promise<string[]> {
+    const { recordings, unreadableIds } = await this.listing(endpoint, timeoutMs);
+    return [...recordings.map((r) => r.id), ...unreadableIds];
   }
 
   private logDropped(
