@@ -3,9 +3,19 @@
  * registered in recflow with room for 30 lives each. The simulator runs SCALE times faster than
  * real time and recflow (its own process) runs with production's intervals and timeouts divided
  * by SCALE, so one simulated second here is one second in production.
+ * The nodes are recnode as it is: they read the recnode Redis through a real replica, their list
+ * answers a 500 on a small share of calls (recnode's list race), the origin serves a segment only
+ * for minutes after it leaves the playlist, and their clocks are nine hours ahead of recflow's
+ * (recnode stamps segment states with naive local time).
  */
 import { existsSync } from 'node:fs';
-import { type Simulator, startSimulator } from '@recflow/simulator';
+import {
+  nodeSpecs,
+  type RedisReplica,
+  type Simulator,
+  startRedisReplica,
+  startSimulator,
+} from '@recflow/simulator';
 import { afterAll, beforeAll } from 'vitest';
 import { registerFleet } from '../support/fleet';
 import { SERVER_MAIN, showServerOutputOnFailure } from '../support/server-process';
@@ -16,10 +26,14 @@ const SCALE = 4;
 const NODES = 16;
 const GROUPS = 4;
 const CAPACITY = 30;
+/** The share of list calls that fail in the background, as recnode's own race makes them. */
+const LIST_FAILURE_RATE = 0.02;
+const NODE_UTC_OFFSET_MINUTES = 540;
 
 export interface ScaledFleet {
   readonly sim: Simulator;
   readonly recflow: RecflowProcess;
+  readonly replica: RedisReplica;
 }
 
 interface RunningFleet extends ScaledFleet {
@@ -54,6 +68,9 @@ export function scaledFleet(
     get recflow() {
       return running().recflow;
     },
+    get replica() {
+      return running().replica;
+    },
   };
 }
 
@@ -62,17 +79,19 @@ async function startScaledFleet(
   settings: Record<string, string | number | boolean>,
 ): Promise<RunningFleet> {
   if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: build the server first`);
+  const replica = await startRedisReplica();
   const sim = await startSimulator({
-    nodes: NODES,
-    groups: GROUPS,
+    nodes: nodeSpecs(NODES, GROUPS).map((n) => ({ ...n, utcOffsetMinutes: NODE_UTC_OFFSET_MINUTES })),
     timeScale: SCALE,
-    redis: recnodeRedis(redisDb),
+    redis: { ...recnodeRedis(redisDb), replicaUrl: replica.url },
+    recnode: { listFailureRate: LIST_FAILURE_RATE },
   });
   let recflow: RecflowProcess | undefined;
   const stop = async () => {
     await recflow?.stop();
     await sim.close();
     await forgetRecnodeKeys(redisDb, sim.ledger.liveIds());
+    await replica.stop();
   };
   try {
     recflow = await startRecflowProcess(sim, {
@@ -91,5 +110,5 @@ async function startScaledFleet(
     await stop();
     throw error;
   }
-  return { sim, recflow, stop };
+  return { sim, recflow, replica, stop };
 }
