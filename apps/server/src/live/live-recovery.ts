@@ -134,7 +134,7 @@ export class LiveRecovery {
         reason: recording ? `recorder ${recording.status}` : 'not recording the live',
       });
     }
-    const invalid = await this.streamInvalid(
+    const { invalid, redisDown } = await this.streamInvalid(
       failed.filter((f) => byNode.get(f.nodeId)!.status === 'fulfilled'),
       bindings,
     );
@@ -176,9 +176,10 @@ export class LiveRecovery {
     const blamed = new Map<string, number>();
     for (const f of failed) {
       perNode.set(f.nodeId, (perNode.get(f.nodeId) ?? 0) + 1);
-      // A recorder that fails while the live's stream is unavailable says nothing about its node:
-      // counting it would cordon healthy nodes during a platform outage.
-      if (f.streamUnavailable && byNode.get(f.nodeId)!.status === 'fulfilled') continue;
+      // A recorder that fails while the live's stream is unavailable, or while the recnode Redis
+      // cannot be read, says nothing about its node: counting it would cordon healthy nodes during
+      // a platform outage, or the whole fleet during a Redis one.
+      if ((f.streamUnavailable || redisDown) && byNode.get(f.nodeId)!.status === 'fulfilled') continue;
       blamed.set(f.nodeId, (blamed.get(f.nodeId) ?? 0) + 1);
     }
     const cordoned = await this.repository.recordFailures(blamed, this.config.values.NODE_FAILURE_THRESHOLD);
@@ -204,19 +205,23 @@ export class LiveRecovery {
 
   /**
    * The lives among `stopped` (failed bindings whose node answered) whose LiveState on the recnode
-   * master is marked invalid. If Redis cannot be read, none: the failures are judged as before.
+   * master is marked invalid. If the recnode Redis cannot be read, none, and `redisDown` says so:
+   * a recnode recorder ends on any Redis error of its poll, so every recorder of the fleet stops
+   * while that Redis is away, and none of it is its node's fault.
    */
   private async streamInvalid(
     stopped: Array<WatchedBinding & { reason: string }>,
     bindings: WatchedBinding[],
-  ): Promise<Set<string>> {
+  ): Promise<{ invalid: Set<string>; redisDown: boolean }> {
     const liveIds = [...new Set(stopped.map((f) => f.liveId))];
+    let redisDown = false;
     const invalid =
       liveIds.length === 0
         ? new Set<string>()
         : await this.repository.invalidLives(liveIds).catch((error: Error) => {
+            redisDown = true;
             this.logger.warn(
-              `cannot read the LiveStates of stopped recorders, judging them as usual: ${error.message}`,
+              `cannot read the recnode Redis (${error.message}): recorders that stopped are failed over, their nodes not blamed`,
             );
             return new Set<string>();
           });
@@ -232,6 +237,6 @@ export class LiveRecovery {
           '(e.g. a numbering reset); no node is blamed, the invalid-live restart records it anew',
       );
     }
-    return invalid;
+    return { invalid, redisDown };
   }
 }
