@@ -1,5 +1,8 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { type Simulator, startSimulator } from '@recflow/simulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AppConfig } from '../../src/config/app-config';
 import { UpstreamError } from '../../src/shared/errors';
 import { StreamqClient } from '../../src/upstream/streamq/streamq.client';
 import { UpstreamStats } from '../../src/upstream/upstream-stats';
@@ -38,6 +41,41 @@ afterAll(async () => {
 beforeEach(() => sim.faults.reset());
 
 describe('streamq client', () => {
+  it('leaves out one live of a search it cannot read, and keeps the others', async () => {
+    const good = (n: number) => ({
+      userId: `good${n}`,
+      userNick: `Good ${n}`,
+      broadStart: '2026-12-04 10:00:00',
+      broadNo: String(9000 + n),
+      broadTitle: `good ${n}`,
+      broadCateNo: null,
+      viewCnt: 10 + n,
+      hashTags: null,
+      adult: false,
+      locked: false,
+    });
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify([good(1), { broadNo: 7, surprise: true }, good(2)]));
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const stats = app.app.get(UpstreamStats);
+      const config = app.app.get(AppConfig).with({ STREAMQ_URL: `http://127.0.0.1:${port}` });
+      const before = stats.snapshot()['streamq:invalid_item'] ?? 0;
+      const found = await new StreamqClient(config, stats).searchLives({
+        platform: 'soop',
+        by: 'keyword',
+        value: 'good',
+      });
+      expect(found.map((l) => l.channelUid)).toEqual(['good1', 'good2']);
+      expect((stats.snapshot()['streamq:invalid_item'] ?? 0) - before).toBe(1);
+    } finally {
+      server.close();
+    }
+  });
+
   it('normalizes a chzzk channel with its live', async () => {
     const info = await streamq.fetchChannel('chzzk', 'czlive', true);
     expect(info).toMatchObject({

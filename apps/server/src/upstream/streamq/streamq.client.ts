@@ -38,8 +38,8 @@ const SEARCH_PATHS = {
   category: ['category', 'cateNo'],
 } as const;
 
-const ChzzkLives = z.array(ChzzkLiveRaw);
-const SoopLives = z.array(SoopLiveRaw);
+/** A search answers a list; its items are validated one by one. */
+const AnyList = z.array(z.unknown());
 
 @Injectable()
 export class StreamqClient {
@@ -87,11 +87,20 @@ export class StreamqClient {
     if (search.platform === 'soop' && search.by === 'category' && search.withCred)
       query.set('withCred', 'true');
     const url = `${this.config.values.STREAMQ_URL}/api/${search.platform}/lives/v1/${path}?${query}`;
-    if (search.platform === 'chzzk') {
-      const raw = await callJson(this.stats, { service: STREAMQ, url, schema: ChzzkLives, timeoutMs });
-      return raw!.map(normalizeChzzkLive);
+    const raw = await callJson(this.stats, { service: STREAMQ, url, schema: AnyList, timeoutMs });
+    // Item by item: one live in a shape recflow cannot read is left out (and counted), not the
+    // whole search.
+    const lives: LiveInfo[] = [];
+    for (const item of raw!) {
+      if (search.platform === 'chzzk') {
+        const parsed = ChzzkLiveRaw.safeParse(item);
+        if (parsed.success) lives.push(normalizeChzzkLive(parsed.data));
+      } else {
+        const parsed = SoopLiveRaw.safeParse(item);
+        if (parsed.success) lives.push(normalizeSoopLive(parsed.data));
+      }
     }
-    const raw = await callJson(this.stats, { service: STREAMQ, url, schema: SoopLives, timeoutMs });
-    return raw!.map(normalizeSoopLive);
+    this.stats.record(STREAMQ, 'invalid_item', raw!.length - lives.length);
+    return lives;
   }
 }
