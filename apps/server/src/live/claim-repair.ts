@@ -9,8 +9,8 @@
  * different time zones write times hours apart), so the age of a claim is measured in what
  * recflow itself observes: the live's stream. A claim is orphaned when recflow has seen it
  * unchanged, in none of the three sets, while the live's newest downloaded segment moved on by
- * twice the lock's lifetime of stream time: its holder had twice what recnode allows, and other
- * nodes finished newer work meanwhile (a slow holder still alive would only make the segment
+ * twice the lock's lifetime of stream time: its holder had twice the lifetime of recnode's
+ * download lock, and other nodes finished newer work meanwhile (a slow holder still alive would only make the segment
  * downloaded twice, so the margin is generous). Only segments still inside the origin's window
  * (ORIGIN_SEGMENT_WINDOW_SEC behind the newest) go back: older ones cannot be downloaded any more.
  * Each orphan moves to `segments:retrying` (parallel_limit 3), which the live's nodes work through
@@ -38,8 +38,8 @@ const seenKey = (liveId: string) => `recovery:claim-seen:${liveId}`;
 /** Stream time the live must move on while a claim stays unchanged for it to count as orphaned. */
 const ORPHAN_STREAM_MS = 2 * RECNODE_PROTOCOL.segmentLockTtlMs;
 /**
- * A failed binding's live is swept this long (real time): the orphan age at the slowest stream
- * recflow expects (one segment per 6 s, so 20 s of stream time can take a minute), and detection.
+ * A failed binding's live is swept this long (real time): 20 s of stream time take 20 s, and a
+ * stream that stalls a while (its newest segment does not move) must still get its orphans back.
  */
 const WATCH_MS = 90_000;
 /** How far below the newest downloaded segment orphaned claims are looked for. */

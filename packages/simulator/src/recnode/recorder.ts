@@ -101,6 +101,7 @@ export class Recorder {
   endedBy: string | null = null;
   readonly counters = new RecordingCounters();
   private stopped = false;
+  private aborting = false;
   private dead = false;
   private joined = false;
   private failures = 0;
@@ -139,10 +140,14 @@ export class Recorder {
     this.schedule(0);
   }
 
-  /** DELETE: the abort flag; the loop sees it at its next poll and closes. */
+  /**
+   * DELETE sets the abort flag; recnode's loop reads it only between polls, after the current
+   * one's wait, so downloads go on for up to one interval after the cancel.
+   */
   abort(): void {
-    if (this.stopped) return;
-    this.end('completed', 'aborted');
+    this.aborting = true;
+    // A passive recorder has no loop to read the flag.
+    if (this.deps.settings.passive) this.end('completed', 'aborted');
   }
 
   /** The node died: nothing more happens, and what was not uploaded is gone. */
@@ -206,6 +211,7 @@ export class Recorder {
 
   private async poll(): Promise<void> {
     if (this.stopped) return;
+    if (this.aborting) return this.end('completed', 'aborted');
     const started = this.deps.clock.now();
     try {
       await this.cycle();
