@@ -251,11 +251,13 @@ describe('recnode as its source has it', () => {
     expect(await sim.nodes.redis.get(liveStateKey(id))).toBe(text);
   });
 
-  it('9. ends as completed on a cancel and leaves GET /api/recordings within about a second of closing', async () => {
+  it('9. sees a cancel between polls, ends as completed and leaves GET /api/recordings within about a second of closing', async () => {
     const live = await startRecordableLive(sim, 'soop', lives);
     await client(seoul).start(live.state.id);
     await waitFor(() => sim.ledger.report(live.state.id).downloaded >= 2);
     expect(await client(seoul).cancel(live.state.id)).toEqual({ status: 200, body: 'ok' });
+    // The abort flag is read between polls, after the current poll's wait: not yet.
+    expect((await listed(seoul, live.state.id))?.status).toBe('recording');
     await waitFor(
       async () =>
         (await listed(seoul, live.state.id))?.status === 'completed' || !seoul.recorder(live.state.id),
