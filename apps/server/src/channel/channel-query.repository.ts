@@ -1,7 +1,8 @@
 /**
- * The SQL channel search (behaviour.md §8.4 with the §14.11 fixes). Whatever the filters, a page is
- * one statement and its total one more, run concurrently. Filters:
- * - include tags: the channel carries every one; an unknown tag matches nothing (empty page);
+ * The SQL channel search. Whatever the filters, a page is one statement and its total one more,
+ * run concurrently. Filters:
+ * - include tags: the channel carries every one; an unknown tag matches nothing (empty page, where
+ *   the original ignored the tag and so answered more channels than asked for);
  * - exclude tags: the channel carries none;
  * - uid: exact platform channel id; uname: case-insensitive substring, LIKE wildcards escaped;
  * - platform, grade, followed; sort descending with id as the tie-break so pages are stable.

@@ -1,5 +1,5 @@
 /**
- * Background channel refresh (behaviour.md §8.6): each run takes a batch of the channels refreshed
+ * Background channel refresh: each run takes a batch of the channels refreshed
  * longest ago (never-refreshed first), fetches their profiles from streamq with bounded
  * concurrency, and writes every result in one statement. A channel the platform no longer knows,
  * or whose fetch failed, only has its refresh time bumped so it does not block the round-robin.

@@ -127,7 +127,7 @@ export class ChannelService {
   async update(id: string, body: UpdateChannelBody): Promise<ChannelDto> {
     const { gradeId, gradeName, ...rest } = body;
     const patch: ChannelPatch = { ...rest };
-    // §14.14: the grade can be changed by id or by name.
+    // The grade can be changed by id or by name (the original accepted `gradeName` and ignored it).
     if (gradeId !== undefined || gradeName !== undefined) {
       patch.gradeId = (await this.resolveGrade({ gradeId, gradeName }))!.id;
     }

@@ -1,8 +1,8 @@
 /**
  * The set of followed channel ids, cached in recflow's Redis (`channels:followed`) for the
  * detection loop, kept in step on every change and reconciled with the database periodically
- * (behaviour.md §8.7). The replacement is atomic: the new set is built under a temporary key and
- * renamed over the old one, so readers never see a half-written set.
+ * (the original emptied the set, then refilled it). The replacement is atomic: the new set is built
+ * under a temporary key and renamed over the old one, so readers never see a half-written set.
  */
 import { Injectable, Logger } from '@nestjs/common';
 import { eq } from 'drizzle-orm';

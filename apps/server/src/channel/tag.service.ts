@@ -49,7 +49,7 @@ export class TagService {
     return toTagDto(result.deleted);
   }
 
-  /** Attaching a tag the channel already has is a no-op answered with the tag (§14.18). */
+  /** Attaching a tag the channel already has is a no-op answered with the tag, not a key violation. */
   async attach(channelId: string, tagName: string): Promise<TagDto> {
     return this.handle.database.db.transaction(async (tx) => {
       if (!(await this.tags.touchChannel(tx, channelId))) throw this.channelNotFound(channelId);

@@ -1,6 +1,7 @@
 /**
  * Every setting recflow reads, in one Zod schema. Nothing else in the server reads process.env.
- * Names follow the original deployment (behaviour.md §11.1) where they still make sense.
+ * Names follow the original's environment variables where they still make sense, so that an
+ * existing deployment's settings carry over.
  */
 import { z } from 'zod';
 
@@ -85,14 +86,14 @@ export const ConfigSchema = z.object({
   /** Reconciliation of the cached followed-channel set with the database. */
   CHANNEL_CACHE_CHECK_INTERVAL_MS: int(1_000, 86_400_000).default(1_800_000),
 
-  /** Failure counts of every node go back to zero this often (behaviour.md §7.3). */
+  /** Failure counts of every node go back to zero this often, so that old failures stop counting. */
   NODE_RESET_CYCLE_SEC: int(60, 604_800).default(43_200),
   /** A node whose failure count reaches this is cordoned automatically. */
   NODE_FAILURE_THRESHOLD: int(1, 10_000).default(50),
 
   /** The storage target recnode writes recordings to; stamped on every live and sent to vodify. */
   FS_NAME: str().default('local'),
-  /** Time zone of video names (`yymmdd_HHMMSS`, parsed by vodify); explicit, never the server's (§14.26). */
+  /** Time zone of video names (`yymmdd_HHMMSS`, parsed by vodify); explicit, never the server's local one. */
   VIDEO_NAME_TIME_ZONE: str()
     .refine((tz) => {
       try {
@@ -129,7 +130,7 @@ export const ConfigSchema = z.object({
    * hands back only segments younger than this: a retry that reaches further back downloads nothing.
    */
   ORIGIN_SEGMENT_WINDOW_SEC: int(10, 86_400).default(300),
-  /** How often recording lives are checked for a recnode `isInvalid` flag, to restart them as new records (§6.6). */
+  /** How often recording lives are checked for a recnode `isInvalid` flag, to restart them as new records. */
   LIVE_INVALID_RECOVERY_INTERVAL_MS: int(100, 600_000).default(1_000),
 
   /** How long a drain waits for a replacement node to record before leaving a live where it is. */

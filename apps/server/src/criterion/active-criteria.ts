@@ -1,7 +1,7 @@
 /**
- * The active criteria, cached in memory and reloaded only when they change (§14.22): every change
- * bumps a version counter in recflow's Redis, so every replica notices within one detection cycle
- * at the cost of one GET.
+ * The active criteria, cached in memory and reloaded only when they change (the original re-read
+ * them all, with their units, every second on every replica): every change bumps a version counter
+ * in recflow's Redis, so every replica notices within one detection cycle at the cost of one GET.
  */
 import { Injectable } from '@nestjs/common';
 import { ServerRedis } from '../redis/server-redis';

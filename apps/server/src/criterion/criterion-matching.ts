@@ -1,5 +1,5 @@
 /**
- * What a criterion does with a live (behaviour.md §4.3), as pure functions: which searches its
+ * What a criterion does with a live, as pure functions: which searches its
  * positive units make, which negative unit excludes a live, and whether detection records, logs,
  * notifies or skips it. Detection and the preview both judge through here, so a preview can never
  * promise something detection would not do.

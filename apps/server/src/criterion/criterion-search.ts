@@ -1,7 +1,8 @@
 /**
- * Runs one criterion's searches on streamq (§14.24: in parallel, bounded) and gathers the lives
- * they found, one per channel with every unit that found it. A failing search is reported beside
- * the others' results, never thrown: detection logs it, the preview shows it.
+ * Runs one criterion's searches on streamq (in parallel, bounded; the original ran them one after
+ * another) and gathers the lives they found, one per channel with every unit that found it. A
+ * failing search is reported beside the others' results, never thrown: detection logs it, the
+ * preview shows it.
  */
 import { performance } from 'node:perf_hooks';
 import { Injectable } from '@nestjs/common';

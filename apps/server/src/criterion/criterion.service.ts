@@ -1,6 +1,6 @@
 /**
- * Criterion use cases (behaviour.md §9, with §14.15 fixed): every body is validated, and an update
- * is checked on the criterion it would produce — so "domesticOnly = false" is never refused
+ * Criterion use cases. Unlike the original, every body is validated, and an update is checked on
+ * the criterion it would produce, not on the request — so "domesticOnly = false" is never refused
  * because of the stored overseasFirst, and domestic-only and overseas-first can never both hold.
  */
 import { Injectable } from '@nestjs/common';

@@ -1,5 +1,5 @@
 /**
- * What logging-only criteria saw (behaviour.md §6.8, which the original never exposed): per
+ * What logging-only criteria saw (the original recorded it but never exposed it): per
  * criterion, one entry per broadcast (first sighting kept), for three days, in recflow's Redis.
  */
 import { Injectable } from '@nestjs/common';

@@ -1,9 +1,10 @@
 /**
- * The outbox of finish events (§14.2–4). `enqueue` runs inside the transaction that ends the live,
- * so the event exists exactly when the status change does, at most one per live. `relay` publishes
- * due events one at a time and marks each sent right after its send, so a crash can repeat only
- * the one message in flight, and that repeat carries the same event id. Failures back off
- * exponentially and stay visible in the backlog.
+ * The outbox of finish events, so that ending a live and sending its SQS event cannot come apart
+ * (the original could delete a live before its event was sent, and the event was lost). `enqueue`
+ * runs inside the transaction that ends the live, so the event exists exactly when the status
+ * change does, at most one per live. `relay` publishes due events one at a time and marks each
+ * sent right after its send, so a crash can repeat only the one message in flight, and that repeat
+ * carries the same event id. Failures back off exponentially and stay visible in the backlog.
  */
 import { Injectable, Logger } from '@nestjs/common';
 import type { FinishBacklog, SqsFinishMessage } from '@recflow/contracts';

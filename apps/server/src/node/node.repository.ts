@@ -1,6 +1,6 @@
 /**
  * All SQL for nodes. A node's load is always counted from live_node in the same statement that
- * reads the node (§14.6): there is no stored counter to drift.
+ * reads the node: there is no stored counter to drift (the original's `lives_cnt` did).
  */
 import { Injectable } from '@nestjs/common';
 import { asc, count, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
@@ -75,7 +75,7 @@ export class NodeRepository {
     );
   }
 
-  /** Sets every node's failure count back to zero (the periodic reset of §7.3). */
+  /** Sets every node's failure count back to zero, so that only recent failures lead to a cordon. */
   async resetFailureCounts(): Promise<number> {
     const rows = await this.db
       .update(node)

@@ -1,6 +1,6 @@
 /**
  * The loss report of one recording, computed from the segment sets recnode left in its Redis
- * (behaviour.md §6.9): how many segments succeeded, failed or were still retrying, and which
+ * after the live: how many segments succeeded, failed or were still retrying, and which
  * numbers are missing between the lowest and the highest success. A lowest number ≤ 0 is not
  * trusted as the start (the original takes the second-smallest then), so a stray `0` before a
  * stream numbered from 5000 does not count 4999 missing segments.

@@ -21,7 +21,7 @@ export class RecordingCatalog {
     return { items: rows.map(toRecordingDto), total };
   }
 
-  /** The prefix recnode uploads a live's tars under (interfaces.md, vodify). */
+  /** The prefix recnode uploads a live's tars under, which is where vodify reads them from. */
   async objects(liveId: string): Promise<RecordingObjects> {
     const location = await this.recordings.location(liveId);
     if (!location) throw new NotFoundError(`No live with id ${liveId}`, 'recording.not_found');

@@ -34,7 +34,7 @@ export function toRecordingDto(row: RecordingRow): RecordingDto {
             missingNumbers: (row.missingNumbers ?? []).map(Number),
           },
     outcome: row.eventStatus ?? 'nothing_recorded',
-    // A live ended without a finish request was deleted by an operator (§14.12).
+    // A live ended without a finish request was deleted by an operator (the metadata-only `delete`).
     endedBy: row.finishBy ?? 'operator',
     finishEvent: row.eventStatus
       ? { status: row.eventStatus, sentAt: row.eventSentAt === null ? null : iso(row.eventSentAt) }

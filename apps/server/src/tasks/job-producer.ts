@@ -1,7 +1,7 @@
 /**
  * Producers of on-demand jobs (finishing a live, draining a node group): one long-lived BullMQ
  * queue per job kind, opened on first use and closed at shutdown — never a queue per request,
- * which leaked connections in the original (§14.19).
+ * which leaked connections in the original.
  */
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { type JobsOptions, Queue } from 'bullmq';

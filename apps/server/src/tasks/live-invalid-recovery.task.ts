@@ -3,7 +3,7 @@ import { AppConfig } from '../config/app-config';
 import { LiveInvalidRecovery } from '../live/live-invalid-recovery';
 import type { PeriodicTask } from './periodic-task';
 
-/** `live_invalid_recovery`: restarts lives recnode found invalid as new records (§6.6). */
+/** `live_invalid_recovery`: restarts lives recnode found invalid as new records. */
 @Injectable()
 export class LiveInvalidRecoveryTask implements PeriodicTask {
   readonly name = 'live_invalid_recovery';

@@ -50,7 +50,8 @@ export class OnDemandWorkers implements OnApplicationBootstrap, BeforeApplicatio
       this.logger.error(
         `${FINISH_QUEUE} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`,
       );
-      // Out of retries: keep the row, say why, and tell an operator (§14.4).
+      // Out of retries: keep the row, say why, and tell an operator (the original deleted the
+      // live without sending its finish event, and the recording was silently orphaned).
       if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
         void this.finisher
           .giveUp((job.data as { liveId: string }).liveId, error.message)

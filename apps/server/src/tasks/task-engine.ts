@@ -3,7 +3,7 @@
  * - one queue per task, with a job scheduler (`every` interval) that any replica may upsert — the
  *   scheduler id makes registration idempotent, so it exists once however many replicas start;
  * - the queue's global concurrency is 1, so a tick runs on exactly one replica and never overlaps
- *   the previous one, with no hand-rolled locks (§14.20);
+ *   the previous one, with no hand-rolled locks (the original's could expire mid-run and let two overlap);
  * - a failed run is logged and recorded; the schedule goes on (no retries: the next tick comes).
  * On shutdown the workers stop taking jobs and running ones may finish, within a bound.
  */

@@ -24,7 +24,7 @@ export const recordingReport = pgTable(
     segmentsOk: integer(),
     segmentsFailed: integer(),
     segmentsRetrying: integer(),
-    /** Numbers absent from the success set between its lowest (see §6.9) and highest number. */
+    /** Numbers absent from the success set between its lowest (a stray ≤ 0 aside) and highest number. */
     segmentsMissing: bigint({ mode: 'number' }),
     /** The first missing numbers (at most 100); HLS sequence numbers may exceed 32 bits. */
     missingNumbers: bigint({ mode: 'number' }).array(),

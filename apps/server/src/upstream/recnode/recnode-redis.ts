@@ -1,5 +1,5 @@
 /**
- * The recnode Redis, shared with every node (interfaces.md): recflow writes each live's LiveState
+ * The recnode Redis, shared with every node: recflow writes each live's LiveState
  * and the `lives` index, and reads the segment sets the nodes write. Writes and reads that must
  * see the latest state go to the master; bulk reads may go to the replica, which can lag.
  *

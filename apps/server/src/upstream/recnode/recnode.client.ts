@@ -1,5 +1,5 @@
 /**
- * The recnode HTTP API (interfaces.md): list a node's recordings with stats, start and cancel one.
+ * The recnode HTTP API: list a node's recordings with stats, start and cancel one.
  * Every call has the node's own timeout, so a slow or dead node affects only the calls made to it.
  * Answers are told apart as recnode means them: 404 "Not found LiveState" on start means the state
  * is missing, 422 with a string detail means "already recording" (FastAPI's own validation 422
@@ -86,7 +86,7 @@ export class RecnodeClient {
    * of recflow's listed in an unexpected shape is not a live the node has finished with.
    */
   async listing(endpoint: string, timeoutMs = this.config.values.HTTP_TIMEOUT_MS): Promise<RecnodeListing> {
-    // Only `stats`: `full_stats` can answer 500 while a segment is downloading (interfaces.md).
+    // Only `stats`: recnode's `full_stats` can answer 500 while a segment is downloading.
     const answer = await callJson(this.stats, {
       service: RECNODE,
       url: `${endpoint}/api/recordings?fields=stats`,

@@ -1,6 +1,6 @@
 /**
- * Read-only listing of the S3 bucket recnode uploads to (interfaces.md: vodify converts the tars
- * under `incomplete/{platform}/{uid}/{videoName}/`). recflow never writes there; the listing lets an
+ * Read-only listing of the S3 bucket recnode uploads to (vodify later converts the tars under
+ * `incomplete/{platform}/{uid}/{videoName}/` into a video). recflow never writes there; the listing lets an
  * operator see what a recording left behind. Without S3_BUCKET the listing is simply off.
  */
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';

@@ -1,6 +1,6 @@
 /**
  * stlink resolves a live channel to its best media playlist, with the headers and query params
- * needed to fetch it (behaviour.md §11.5). Routing: chzzk goes through the domestic route; soop
+ * needed to fetch it. Routing: chzzk goes through the domestic route; soop
  * tries the overseas route first and the domestic one if that reports the live as not open.
  * `openLive: false` means "not accessible now, try later", never "ended".
  */

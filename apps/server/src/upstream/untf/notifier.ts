@@ -1,5 +1,5 @@
 /**
- * untf notifications (behaviour.md §11.4): fire and forget. `notify` returns at once; the send
+ * untf notifications, fire and forget: `notify` returns at once; the send
  * happens in the background with a timeout, and failures are logged and counted, never thrown.
  * At most MAX_IN_FLIGHT sends run at once; beyond that a message is dropped (and counted) rather
  * than piling up behind a dead notifier. Without UNTF_ENDPOINT messages are only logged.
