@@ -15,8 +15,10 @@ export default defineProject({
   ],
   resolve: { alias: workspaceAliases },
   test: {
+    // Integration tests on real PostgreSQL, Redis and the simulator; the unit tier beside the code
+    // is its own project (vitest.unit.config.ts).
     name: 'server',
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
