@@ -1,6 +1,6 @@
 /**
- * What a recorded broadcast is doing now, told apart the way §15 asks — the original confused them
- * and ended lives that were only briefly unreachable:
+ * What a recorded broadcast is doing now, each case told apart — the original confused them and
+ * ended lives that were only briefly unreachable:
  * - `ended`: the platform says the channel is offline, or has no such channel any more;
  * - `restarted`: the platform is live under another broadcast id (a new broadcast);
  * - `unavailable`: the platform says the same broadcast is on, but its playlist cannot be fetched

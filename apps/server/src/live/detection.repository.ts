@@ -32,9 +32,10 @@ export class DetectionRepository {
   }
 
   /**
-   * The followed channels among `ids` (ids of deleted channels are simply absent, §14.23), always
-   * in the same order: each channel is then checked once per cycle at the same point of it, so the
-   * time between two checks of a channel is one cycle, never up to two.
+   * The followed channels among `ids` (ids of deleted channels are simply absent, where the
+   * original failed the whole run), always in the same order: each channel is then checked once per
+   * cycle at the same point of it, so the time between two checks of a channel is one cycle, never
+   * up to two.
    */
   followed(ids: string[]): Promise<KnownChannel[]> {
     if (ids.length === 0) return Promise.resolve([]);

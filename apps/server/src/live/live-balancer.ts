@@ -1,11 +1,11 @@
 /**
- * Keeps every recording live on its target number of nodes, in distinct groups (behaviour.md §5.3,
- * with §14.8 fixed): missing nodes are added at once (that is how a failed node gets replaced),
- * extras are removed youngest binding first, and a live that cannot get a node gets one notice
- * per broadcast. Lives younger than LIVE_ALLOCATION_INIT_WAIT_SEC, and lives whose recording state
- * is missing or marked invalid (other tasks handle those), are left alone. A live stuck in
- * `initializing` past LIVE_REGISTRATION_TIMEOUT_SEC was interrupted (a crash mid-registration)
- * and is cleaned up. One statement reads every live; only lives that need a change cost more.
+ * Keeps every recording live on its target number of nodes, in distinct groups: missing nodes are
+ * added at once (that is how a failed node gets replaced), extras are removed youngest binding
+ * first, and a live that cannot get a node gets one notice per broadcast. Lives younger than
+ * LIVE_ALLOCATION_INIT_WAIT_SEC, and lives whose recording state is missing or marked invalid
+ * (other tasks handle those), are left alone. A live stuck in `initializing` past
+ * LIVE_REGISTRATION_TIMEOUT_SEC was interrupted (a crash mid-registration) and is cleaned up. One
+ * statement reads every live; only lives that need a change cost more.
  */
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditLog } from '../audit/audit-log';
@@ -114,7 +114,8 @@ export class LiveBalancer {
       } else if (live.nodes.length > target && !live.nodes.some((n) => n.isCordoned)) {
         // A live with a node on a cordoned node is being drained: the drain releases that node
         // once the replacement records, so the balancer leaves the extra alone meanwhile.
-        // The youngest bindings have recorded least: they go first (§14.8).
+        // The youngest bindings have recorded least: they go first (by binding time, not by the
+        // node's own age, which the original used).
         const extras = [...live.nodes]
           .sort((a, b) => b.boundAt.localeCompare(a.boundAt) || b.nodeId.localeCompare(a.nodeId))
           .slice(0, live.nodes.length - target);

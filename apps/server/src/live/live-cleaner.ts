@@ -1,6 +1,6 @@
 /**
- * Ends lives whose broadcast is over (behaviour.md §6.4, with §14.2 and §15 in mind). Each
- * recording live's broadcast is judged by BroadcastCheck, and each verdict has one path:
+ * Ends lives whose broadcast is over, and only those. Each recording live's broadcast is judged by
+ * BroadcastCheck, and each verdict has one path:
  * - ended (the channel is offline or gone) → finished (SQS complete);
  * - restarted (live under a new broadcast id) → the old live is finished, and detection records
  *   the new broadcast with a freshly resolved stream;
@@ -8,7 +8,8 @@
  *   the end of the outage are audited once each (`stream_unavailable_since` holds the state, so
  *   neither repeats every cycle nor across replicas);
  * - unknown (the platform did not answer) → nothing: never taken for an end.
- * `finalizing` lives are the finisher's, and are left alone.
+ * `finalizing` lives are the finisher's, and are left alone (the original's cleaner could delete
+ * a live being finished before its finish event was sent).
  */
 import { Injectable, Logger } from '@nestjs/common';
 import type { PlatformName } from '@recflow/contracts';

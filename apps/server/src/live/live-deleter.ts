@@ -1,8 +1,9 @@
 /**
- * Forgetting a live (the original's `delete` command, made explicit, §14.12). A finished or failed
- * live is marked deleted or purged. An active live is refused unless the caller says the delete is
- * metadata-only: recflow then stops tracking it, while its recorders keep running until the
- * broadcast ends and their files are never handed to post-processing — the answer names them.
+ * Forgetting a live (the original's `delete` command, made explicit: on an active live it quietly
+ * left the recorders running). A finished or failed live is marked deleted or purged. An active
+ * live is refused unless the caller says the delete is metadata-only: recflow then stops tracking
+ * it, while its recorders keep running until the broadcast ends and their files are never handed
+ * to post-processing — the answer names them.
  */
 import { Injectable, Logger } from '@nestjs/common';
 import {

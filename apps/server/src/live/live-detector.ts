@@ -1,10 +1,10 @@
 /**
- * Automatic detection (behaviour.md §4.1–4.3, with §14.5/22/23/24 fixed): followed channels that
- * went live, and lives that active criteria find, are registered through the same registrar as a
- * manual request. Exactly one live per broadcast: the database's one-active-live-per-channel rule
- * decides, so a broadcast seen at once by the followed poll and several criteria is recorded once.
- * Each cycle costs a constant number of SQL statements; searches and checks run in parallel with
- * bounded concurrency, and one failing search, channel or criterion never stops the others.
+ * Automatic detection: followed channels that went live, and lives that active criteria find, are
+ * registered through the same registrar as a manual request. Exactly one live per broadcast: the
+ * database's one-active-live-per-channel rule decides, so a broadcast seen at once by the followed
+ * poll and several criteria is recorded once. Each cycle costs a constant number of SQL statements;
+ * searches and checks run in parallel with bounded concurrency, and one failing search, channel or
+ * criterion never stops the others.
  */
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
@@ -52,7 +52,7 @@ export class LiveDetector {
     private readonly notifications: Notifications,
   ) {}
 
-  /** Followed channels (behaviour.md §4.2): a cheap "is it open" check, then registration. */
+  /** Followed channels: a cheap "is it open" check, then registration. */
   async detectFollowed(ids: string[]): Promise<DetectionOutcome> {
     const channels = (await this.repository.followed(ids)).filter((c) => !c.active && c.shouldSave);
     const outcome: DetectionOutcome = { checked: channels.length, registered: 0, skipped: 0, failed: 0 };
@@ -73,7 +73,7 @@ export class LiveDetector {
     return outcome;
   }
 
-  /** Every active criterion (behaviour.md §4.3): searches, exclusions, grade and viewer rules, registration. */
+  /** Every active criterion: searches, exclusions, grade and viewer rules, registration. */
   async detectCriteria(): Promise<DetectionOutcome> {
     const criteria = await this.criteria.list();
     const found = await settleWithConcurrency(criteria, REGISTRATIONS_IN_PARALLEL, (c) => this.find(c));

@@ -1,13 +1,15 @@
 /**
- * Finishing a live (behaviour.md §6.2, with §14.2–4 fixed). `request` marks it `finalizing` — a
- * persisted status the cleaner and the balancer leave alone — and queues a `live_finish` job keyed
- * by the live, so asking twice finishes once. `finalize` (the job, safe to re-run after a crash):
- * stops every bound recorder and waits until each node has uploaded and dropped it (upload-wait.ts:
- * a failed poll is never taken for a finished upload, so only LIVE_FINISH_TIMEOUT_SEC ends the wait
- * for a node that does not answer), then, in one transaction, ends the live, releases its nodes and
- * writes the SQS finish event to the outbox — if anything was recorded, judged by the live's
- * binding history and segment sets, not by its current bindings (§14.3). The nodes given up on are
- * named in the recording's report, the audit and a notice to the operator.
+ * Finishing a live. `request` marks it `finalizing` — a persisted status the cleaner and the
+ * balancer leave alone (the original overwrote it at once, so its cleaner could delete a live
+ * before the finish event went out) — and queues a `live_finish` job keyed by the live, so asking
+ * twice finishes once. `finalize` (the job, safe to re-run after a crash): stops every bound
+ * recorder and waits until each node has uploaded and dropped it (upload-wait.ts: a failed poll is
+ * never taken for a finished upload, so only LIVE_FINISH_TIMEOUT_SEC ends the wait for a node that
+ * does not answer), then, in one transaction, ends the live, releases its nodes and writes the SQS
+ * finish event to the outbox — if anything was recorded, judged by the live's binding history and
+ * segment sets, not by its current bindings (so a live whose nodes all failed still gets its event,
+ * which the original dropped). The nodes given up on are named in the recording's report, the audit
+ * and a notice to the operator.
  */
 import { Injectable, Logger } from '@nestjs/common';
 import { type DeleteLiveResult, LIVE_STATUSES, type SqsFinishMessage } from '@recflow/contracts';
@@ -107,7 +109,7 @@ export class LiveFinisher {
   /**
    * Queues again the finishing of lives whose job is gone: the process died between the status
    * change and the enqueue, or the job was lost to repeated crashes (BullMQ fails a job that
-   * stalls more than once). A live whose finish gave up (§14.4) waits for an operator instead.
+   * stalls more than once). A live whose finish gave up waits for an operator instead.
    */
   async resume(): Promise<number> {
     const stuck = await this.handle.database.db
@@ -197,8 +199,9 @@ export class LiveFinisher {
   }
 
   /**
-   * Called when the job has used up its attempts (§14.4): the live keeps its row and stays
-   * `finalizing` with the reason, so nothing is lost and an operator is told.
+   * Called when the job has used up its attempts: the live keeps its row and stays `finalizing`
+   * with the reason, so nothing is lost and an operator is told (the original deleted the live
+   * without its finish event).
    */
   async giveUp(liveId: string, reason: string): Promise<void> {
     const message = `finishing failed after every retry: ${reason}`;

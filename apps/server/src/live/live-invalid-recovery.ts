@@ -1,9 +1,9 @@
 /**
- * Invalid-live recovery (behaviour.md §6.6, with §14.10 fixed): a node that joins a live and finds
- * its playlist at odds with what was recorded sets `isInvalid` in the LiveState; the nodes already
- * recording never re-read it, so recflow restarts the live as a new record of the same broadcast,
- * on a freshly resolved stream, and finishes the old record as the real recording it is (SQS
- * `complete`, `by: recovery`).
+ * Invalid-live recovery: a node that joins a live and finds its playlist at odds with what was
+ * recorded sets `isInvalid` in the LiveState; the nodes already recording never re-read it, so
+ * recflow restarts the live as a new record of the same broadcast, on a freshly resolved stream
+ * (the original reused the old record's, possibly stale), and finishes the old record as the real
+ * recording it is (SQS `complete`, `by: recovery`).
  *
  * Each tick costs one SQL statement and one MGET (replica) while no live is invalid. A restart:
  * 1. the platform must still be on the same broadcast — offline or a new broadcast id is the

@@ -3,9 +3,9 @@
  * locks the live's row, then the chosen node rows, then recounts in a fresh statement and inserts
  * only where the node is still below capacity and its group holds none of the live's nodes: every
  * binder takes the same locks (live first, nodes in id order, so no deadlock), so concurrent
- * registrations can never over-fill a node (§14.6), and concurrent binders of one live (recovery,
- * the balancer, a drain) can never put two of its nodes in one group. The locks are FOR NO KEY
- * UPDATE, which foreign-key checks (KEY SHARE) do not wait for.
+ * registrations can never over-fill a node (the original's could), and concurrent binders of one
+ * live (recovery, the balancer, a drain) can never put two of its nodes in one group. The locks are
+ * FOR NO KEY UPDATE, which foreign-key checks (KEY SHARE) do not wait for.
  */
 import { Injectable } from '@nestjs/common';
 import { and, eq, inArray, sql } from 'drizzle-orm';

@@ -15,7 +15,7 @@ export interface WatchedBinding {
   nodeName: string;
   endpoint: string;
   boundAt: Date;
-  /** The platform says the broadcast is on but its stream cannot be fetched (§15). */
+  /** The platform says the broadcast is on but its stream cannot be fetched: not the node's fault. */
   streamUnavailable: boolean;
 }
 

@@ -1,14 +1,15 @@
 /**
- * Failure detection (behaviour.md §6.5, with §14.1 fixed): every node that holds a binding of a
- * recording live is asked what it records, all in parallel, each with its own timeout. A binding
- * is failed when its node does not answer (a dead node fails all of its lives, while every other
- * node's answer is still used), or when the node answers without recording the live — unless the
- * binding is younger than LIVE_RECOVERY_INIT_WAIT_SEC (a slow start is not a failure). Failed
- * bindings are removed and their recorders cancelled, the node's failure count grows (reaching
- * NODE_FAILURE_THRESHOLD cordons it, with a notice), and the balancer replaces them in the same
- * cycle, from another group. Every node is asked, bound or not, so that the allocator can avoid
- * the ones that are down (node-health), and the lives of failed bindings are watched for segments
- * the dead node had claimed and never downloaded (claim-repair).
+ * Failure detection, which goes on while a node is down (the original's stopped everywhere then,
+ * just when failover was needed): every node that holds a binding of a recording live is asked what
+ * it records, all in parallel, each with its own timeout. A binding is failed when its node does
+ * not answer (a dead node fails all of its lives, while every other node's answer is still used),
+ * or when the node answers without recording the live — unless the binding is younger than
+ * LIVE_RECOVERY_INIT_WAIT_SEC (a slow start is not a failure). Failed bindings are removed and
+ * their recorders cancelled, the node's failure count grows (reaching NODE_FAILURE_THRESHOLD
+ * cordons it, with a notice), and the balancer replaces them in the same cycle, from another group.
+ * Every node is asked, bound or not, so that the allocator can avoid the ones that are down
+ * (node-health), and the lives of failed bindings are watched for segments the dead node had
+ * claimed and never downloaded (claim-repair).
  *
  * A node that answers without recording a live may have stopped because of the stream, not of
  * itself: every node checks every new segment against what was recorded, and one numbered far off

@@ -1,8 +1,9 @@
 /**
- * Keeps recorded lives' title, viewer count and adult flag current (behaviour.md §6.3): each run
- * takes the lives refreshed longest ago, asks the platform with bounded concurrency, and writes
- * every result in one statement. Every live taken has its refresh time moved, whatever the answer,
- * so one live whose channel is offline or failing never starves the others (§14.9).
+ * Keeps recorded lives' title, viewer count and adult flag current: each run takes the lives
+ * refreshed longest ago, asks the platform with bounded concurrency, and writes every result in one
+ * statement. Every live taken has its refresh time moved, whatever the answer, so one live whose
+ * channel is offline or failing never starves the others (the original left such a live first in
+ * line for ever).
  */
 import { Injectable, Logger } from '@nestjs/common';
 import type { PlatformName } from '@recflow/contracts';

@@ -1,5 +1,5 @@
 /**
- * Turns "record this live" into recordings (behaviour.md §4.4–4.5, with §14.3/5/7/10 fixed):
+ * Turns "record this live" into recordings:
  * 1. the channel must be live on its platform; unknown channels are added with the default grade;
  * 2. the stream is resolved (stlink, or the one given) and its playlist checked with its params;
  * 3. the live row is created — the database refuses a second active live for the channel;
@@ -7,7 +7,8 @@
  * 5. nodes in distinct groups are bound under the capacity rule and asked to record;
  * 6. the live becomes `recording` once at least one node confirmed.
  * Any failure after step 3 is compensated: recorders cancelled, bindings and state removed, the live
- * marked failed with the reason, so nothing is left behind.
+ * marked failed with the reason, so nothing is left behind (the original left the LiveState and a
+ * drifted node count, and called a live `recording` before any node confirmed).
  */
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
@@ -150,8 +151,9 @@ export class LiveRegistrar {
   }
 
   /**
-   * Steps 4–6 for a live row just created (by registration, or by a restart, §6.6): its LiveState,
-   * its nodes, `recording`. Returns whether a node started it; a live no node started is failed.
+   * Steps 4–6 for a live row just created (by registration, or by restarting an invalid live): its
+   * LiveState, its nodes, `recording`. Returns whether a node started it; a live no node started is
+   * failed.
    */
   async launch(live: LiveRow, context: LaunchContext): Promise<boolean> {
     const { channel, grade, liveInfo, stream } = context;

@@ -1,9 +1,9 @@
 /**
- * SQL of restarting an invalid live as a new record (§6.6). The restart is claimed in one
- * transaction: the old live moves `recording → finalizing` (the conditional UPDATE is the claim:
- * of two replicas, or two runs, exactly one gets the row) and its successor is inserted with
- * `restarted_from`, whose unique index allows one successor per live. A crash before the commit
- * leaves nothing; after it, the successor and the finishing live are both visible to the loops.
+ * SQL of restarting an invalid live as a new record. The restart is claimed in one transaction: the
+ * old live moves `recording → finalizing` (the conditional UPDATE is the claim: of two replicas, or
+ * two runs, exactly one gets the row) and its successor is inserted with `restarted_from`, whose
+ * unique index allows one successor per live. A crash before the commit leaves nothing; after it,
+ * the successor and the finishing live are both visible to the loops.
  */
 import { Injectable } from '@nestjs/common';
 import type { PlatformName } from '@recflow/contracts';
@@ -47,7 +47,7 @@ export class LiveRestartRepository {
 
   /**
    * Ids of recording lives, and of lives a restart is finishing (so an interrupted restart resumes);
-   * a finish that gave up after every retry waits for an operator (§14.4) and is not queued again.
+   * a finish that gave up after every retry waits for an operator and is not queued again.
    */
   async watched(): Promise<Array<{ id: string; status: 'recording' | 'finalizing' }>> {
     const result = (await this.db.execute(sql`

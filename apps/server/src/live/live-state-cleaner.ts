@@ -1,15 +1,15 @@
 /**
- * Garbage collection of the recnode Redis (behaviour.md §6.9, fixed): a live's recording state —
- * its LiveState, the segment sets and every key of each segment — is deleted once the live has
- * been over for LIVE_STATE_CLEANUP_GRACE_SEC, and so is a state whose live no longer exists
- * (purged) once it is that old. Before anything is deleted, the loss report (segments ok, failed,
- * retrying, missing) is written to the database; a report, once written, is never replaced, so a
- * run that crashed half-way and is run again cannot turn a real report into zeros. An operator is
- * told once per live when segments are missing or were still retrying.
+ * Garbage collection of the recnode Redis: a live's recording state — its LiveState, the segment
+ * sets and every key of each segment — is deleted once the live has been over for
+ * LIVE_STATE_CLEANUP_GRACE_SEC, and so is a state whose live no longer exists (purged) once it is
+ * that old. Before anything is deleted, the loss report (segments ok, failed, retrying, missing) is
+ * written to the database; a report, once written, is never replaced, so a run that crashed
+ * half-way and is run again cannot turn a real report into zeros. An operator is told once per live
+ * when segments are missing or were still retrying.
  *
  * The original left the state of lives deleted without a `deleted_at` until its 7-day TTL and
- * never removed retry counters; here every ended live qualifies (§14.12) and the keys of each
- * known segment number go with it.
+ * never removed retry counters; here every ended live qualifies, however it ended, and the keys
+ * of each known segment number go with it.
  *
  * A backlog (a first deployment next to the old system's states: thousands of ended lives with
  * thousands of segments each) must not make a run long or large, nor slow the other loops: a run

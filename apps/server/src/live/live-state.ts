@@ -1,7 +1,7 @@
 /**
- * The LiveState recflow hands to recnode (interfaces.md): every key present, camelCase. Its
- * `location` follows §2.3: RECNODE_DEFAULT_LOCATION, or RECNODE_FOLLOWED_LOCATION for a followed
- * channel, and always `local` for a domestic-only live.
+ * The LiveState recflow hands to recnode: every key present, camelCase. Its `location` is
+ * RECNODE_DEFAULT_LOCATION, or RECNODE_FOLLOWED_LOCATION for a followed channel, and always
+ * `local` for a domestic-only live.
  */
 import type { LiveState, PlatformName, RecnodeLocation } from '@recflow/contracts';
 import type { ConfigValues } from '../config/config.schema';

@@ -22,7 +22,7 @@ export class LiveStreamRepository {
     return row;
   }
 
-  /** Inserts the broadcast's stream or replaces what is known of it (§14.13: updated_at moves). */
+  /** Inserts or replaces the broadcast's stream; updated_at moves (the original's never did). */
   async upsert(channelId: string, sourceId: string, stream: ResolvedStream): Promise<LiveStreamRow> {
     const [row] = await this.handle.database.db
       .insert(liveStream)

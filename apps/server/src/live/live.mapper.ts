@@ -1,4 +1,4 @@
-/** Live records to API DTOs. Stream header and param values are redacted: they can be credentials (§14.27). */
+/** Live records to API DTOs. Stream header and param values are redacted: they can be credentials. */
 import { type LiveDto, REDACTED, type SegmentCounts } from '@recflow/contracts';
 import { iso, isoOrNull, toChannelDto, toPlatformDto } from '../channel/channel.mapper';
 import type { LiveRecord } from './live.repository';

@@ -1,10 +1,11 @@
 /**
- * Draining nodes for a rolling deploy (behaviour.md §7.4, made safe): the nodes are cordoned, then
- * each of their lives gets a replacement node in another group, the drain waits until that
- * replacement reports `recording`, and only then releases the draining node — so a live never
- * drops to zero recording nodes — and waits until that node's recorder has uploaded and gone, so
- * a completed drain means its nodes can be redeployed. A live that cannot get a replacement (or
- * whose old recorder does not stop within DRAIN_WAIT_SEC) is reported as stuck. The work runs as an on-demand job (queue `node_drain`) on any replica.
+ * Draining nodes for a rolling deploy: the nodes are cordoned, then each of their lives gets a
+ * replacement node in another group, the drain waits until that replacement reports `recording`,
+ * and only then releases the draining node — so a live never drops to zero recording nodes — and
+ * waits until that node's recorder has uploaded and gone, so a completed drain means its nodes can
+ * be redeployed. A live that cannot get a replacement (or whose old recorder does not stop within
+ * DRAIN_WAIT_SEC) is reported as stuck. The work runs as an on-demand job (queue `node_drain`) on
+ * any replica.
  */
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';

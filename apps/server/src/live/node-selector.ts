@@ -1,5 +1,5 @@
 /**
- * Which nodes should record a live (behaviour.md §5.2), as a pure function over candidate rows:
+ * Which nodes should record a live, as a pure function over candidate rows:
  * - never a cordoned or full node, nor one of an excluded group or node;
  * - `domesticOnly` keeps domestic nodes only; `overseasFirst` prefers the others and falls back;
  * - among what is left, only the best (lowest) priority tier, then the least loaded, then the

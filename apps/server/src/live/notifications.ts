@@ -1,7 +1,7 @@
 /**
- * The untf messages of the live lifecycle (behaviour.md §11.4), with their wording kept. The
- * "no available node" notice goes out once per live and broadcast, however many times the
- * condition is seen (a Redis SET NX marks it as sent).
+ * The untf messages of the live lifecycle, with the original's wording kept. The "no available
+ * node" notice goes out once per live and broadcast, however many times the condition is seen (a
+ * Redis SET NX marks it as sent).
  */
 import { Injectable, Logger } from '@nestjs/common';
 import type { LiveInfo } from '@recflow/contracts';
@@ -43,12 +43,12 @@ export class Notifications {
     this.notifier.notify(`Gave up waiting for uploads: live_id=${liveId}, nodes=${nodes.join(',')}`);
   }
 
-  /** A recording's loss report found missing or still-retrying segments (§6.9); sent once per live. */
+  /** A recording's loss report found missing or still-retrying segments; sent once per live. */
   recordingLoss(details: string): void {
     this.notifier.notify(`Recording loss found: ${details}`);
   }
 
-  /** recnode found the live invalid and it is restarted as a new record (§6.6). */
+  /** recnode found the live invalid and it is restarted as a new record. */
   liveInvalid(username: string, liveTitle: string): void {
     this.notifier.notify(`Live is invalid: channel=${username}, title=${liveTitle}`);
   }

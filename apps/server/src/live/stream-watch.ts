@@ -1,6 +1,6 @@
 /**
- * Streams resolved ahead of registration and kept honest (behaviour.md §6.10–6.11, for every
- * platform, §14.25):
+ * Streams resolved ahead of registration and kept honest, for every platform (the original
+ * resolved soop's only):
  * - `prefetch`: channels worth recording that have no stream yet are checked in round-robin order;
  *   a live one gets its stream resolved and checked now, so registration is fast; one that stlink
  *   cannot open yet (standby, adult without credentials) is left alone for STREAM_BACKOFF_SEC.

@@ -1,6 +1,7 @@
 /**
  * The recording folder name, `yymmdd_HHMMSS`, which vodify parses back as a time. It is computed
- * in an explicit time zone (VIDEO_NAME_TIME_ZONE), never the server's local one (§14.26).
+ * in an explicit time zone (VIDEO_NAME_TIME_ZONE), never the server's local one (which the
+ * original used, so a name's meaning depended on where the server ran).
  */
 export function videoName(at: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-GB', {

@@ -70,11 +70,11 @@ export const channel = pgTable(
     streamCheckedAt: tstz(),
   },
   (t) => [
-    // §14.5: one row per platform channel, decided by the database.
+    // One row per platform channel, decided by the database (the original's app-level check raced).
     uniqueIndex('channel_platform_source_key').on(t.platformId, t.sourceId),
     // uid search without a platform filter.
     index('channel_source_id_idx').on(t.sourceId),
-    // The channel query's three sort orders, each with id as the stable tie-break (§14.11).
+    // The channel query's three sort orders, each with id as the tie-break so that pages are stable.
     index('channel_follower_cnt_idx').on(t.followerCnt.desc(), t.id.desc()),
     index('channel_updated_at_idx').on(t.updatedAt.desc(), t.id.desc()),
     index('channel_created_at_idx').on(t.createdAt.desc(), t.id.desc()),
@@ -127,7 +127,7 @@ export const channelTagMap = pgTable(
   },
   (t) => [
     primaryKey({ name: 'channel_tag_map_pkey', columns: [t.channelId, t.tagId] }),
-    // One ranked list per tag and sort order (§8.4, id as the tie-break): the channel query reads a
+    // One ranked list per tag and sort order (id as the tie-break): the channel query reads a
     // page and counts its total from these alone. They also serve every other tag-first lookup.
     index('channel_tag_map_by_followers_idx').on(
       t.tagId,

@@ -33,7 +33,7 @@ export const liveStream = pgTable(
     checkedAt: tstz(),
   },
   (t) => [
-    // §14.5: one stream per broadcast.
+    // One stream per broadcast, decided by the database (the original allowed duplicates).
     uniqueIndex('live_stream_channel_source_key').on(t.channelId, t.sourceId),
     index('live_stream_checked_at_idx').on(t.checkedAt.asc().nullsFirst()),
   ],
@@ -93,18 +93,22 @@ export const live = pgTable(
     recordedReason: jsonb().$type<RecordedReason>(),
     domesticOnly: boolean().notNull().default(false),
     overseasFirst: boolean().notNull().default(false),
-    /** The live this one replaced when recnode found that one invalid (§6.6): a new record of the same broadcast. */
+    /** The live this one replaced when recnode found that one invalid: a new record of the same broadcast. */
     restartedFrom: uuid().references((): AnyPgColumn => live.id, { onDelete: 'set null' }),
-    /** Since when the platform says the broadcast is on but its stream cannot be fetched (§15); null when it can. */
+    /**
+     * Since when the platform says the broadcast is on but its stream cannot be fetched (an outage,
+     * which must not be taken for the broadcast's end); null when it can.
+     */
     streamUnavailableSince: tstz(),
     createdAt: createdAt(),
     updatedAt: tstz(),
     deletedAt: tstz(),
   },
   (t) => [
-    // §14.5: at most one live recording a channel; the database decides, not a read-then-write check.
-    // A `finalizing` live's recorders are stopping, so it does not hold the channel: a live restarted
-    // as a new record (§6.6) takes over in the same transaction that moves the old one to finalizing.
+    // At most one live recording a channel; the database decides, not a read-then-write check (which
+    // let the original record a channel twice). A `finalizing` live's recorders are stopping, so it
+    // does not hold the channel: a live restarted as a new record takes over in the same transaction
+    // that moves the old one to finalizing.
     // Registration and detection still wait for a finishing live by their own rule.
     uniqueIndex('live_one_active_per_channel_key')
       .on(t.channelId)

@@ -1,6 +1,7 @@
 /**
  * Node domain tables: node_group, node (a recnode instance), live_node (which nodes record which
- * live). A node's load is the count of its live_node rows; there is no stored counter (§14.6).
+ * live). A node's load is the count of its live_node rows; there is no stored counter to drift
+ * (the original's `lives_cnt`, updated apart from the bindings, did).
  */
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
