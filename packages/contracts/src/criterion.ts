@@ -1,7 +1,7 @@
 /**
- * Criteria: operator-defined rules that turn platform live searches into recordings (behaviour.md
- * §1.10, §9). Positive units are the searches; negative units exclude results. The API keeps the
- * original's per-platform shapes (tags, keywords, and watch parties for chzzk or categories for soop).
+ * Criteria: operator-defined rules that turn platform live searches into recordings. Positive units
+ * are the searches; negative units exclude results. The API keeps the original's per-platform
+ * shapes (tags, keywords, and watch parties for chzzk or categories for soop).
  */
 import { z } from 'zod';
 import { Description, Id, IdParams, IsoDate, Name, PlatformName } from './common';
@@ -134,7 +134,11 @@ export const CreateSoopCriterionBody = wholeCriterion(
 );
 export type CreateSoopCriterionBody = z.infer<typeof CreateSoopCriterionBody>;
 
-/** Name and platform are fixed; the result of the update is what gets validated (§14.15). */
+/**
+ * Name and platform are fixed; the result of the update is what gets validated, so a harmless
+ * request (say `domesticOnly: false` on an overseas-first criterion) is not refused (the original
+ * refused it).
+ */
 export const UpdateCriterionBody = z
   .object({
     description: Description,

@@ -1,6 +1,6 @@
 /**
- * The finish event vodify consumes from SQS (interfaces.md "vodify"): exactly these fields, as
- * JSON. Anything recflow needs for itself (the event id) travels as a message attribute.
+ * The finish event vodify consumes from SQS: exactly these fields, as JSON, the body vodify's
+ * schema accepts. Anything recflow needs for itself (the event id) travels as a message attribute.
  */
 import { z } from 'zod';
 import { IsoDate, PlatformName } from './common';

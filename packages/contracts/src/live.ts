@@ -12,7 +12,7 @@ export type LiveStatus = z.infer<typeof LiveStatus>;
 /** Statuses of a live still being recorded or finished. */
 export const ACTIVE_STATUSES: readonly LiveStatus[] = ['initializing', 'recording', 'finalizing'];
 
-/** Header and param values may be credentials: the API shows their names only (§14.27). */
+/** Header and param values may be credentials: the API shows their names only. */
 export const REDACTED = '<redacted>';
 
 export const LiveStreamDto = z.object({
@@ -163,7 +163,7 @@ export type LiveQuery = z.infer<typeof LiveQuery>;
 /**
  * `DELETE /api/lives`, the original body. `finish` stops the recorders and sends vodify `complete`
  * (keep the recording); `cancel` stops them and sends `canceled` (discard it); `delete` only
- * forgets recflow's record, and for an active live must say `metadataOnly: true` (§14.12).
+ * forgets recflow's record, and for an active live must say `metadataOnly: true`.
  * `isPurge` removes the row once the live is finished (its finish event is still sent).
  */
 export const DeleteLiveBody = z

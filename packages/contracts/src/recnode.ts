@@ -1,6 +1,6 @@
 /**
- * recnode's wire contract (interfaces.md "recnode"; behaviour.md §2.3, §11.5): the LiveState recflow
- * writes for it, its HTTP answers, the segment state it writes, and the names of its Redis keys.
+ * recnode's wire contract: the LiveState recflow writes for it, its HTTP answers, the segment
+ * state it writes, and the names of its Redis keys.
  * The server's recnode client validates with these; the simulator's nodes produce and read them.
  */
 import { z } from 'zod';

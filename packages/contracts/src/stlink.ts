@@ -1,6 +1,6 @@
 /**
- * stlink's wire contract (interfaces.md "streamq, stlink, untf"; behaviour.md §11.5): it resolves a
- * live channel to its best media playlist and what it takes to fetch it.
+ * stlink's wire contract: it resolves a live channel to its best media playlist and what it takes
+ * to fetch it.
  */
 import { z } from 'zod';
 import { StreamHeaders, StreamParams } from './recnode';
@@ -19,7 +19,7 @@ export const StlinkBest = z.object({
   /** The quality name, e.g. `1080p`. */
   name: z.string(),
   mediaPlaylistUrl: z.url(),
-  /** Query parameters the playlist fetch must carry (the original forgot them, §14.28). */
+  /** Query parameters every segment URL must carry; recnode fetches the playlist itself without them. */
   params: StreamParams.nullish(),
 });
 export type StlinkBest = z.infer<typeof StlinkBest>;

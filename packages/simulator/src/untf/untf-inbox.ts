@@ -1,7 +1,7 @@
 /**
- * untf, the notification service (behaviour.md §11.4): `POST /untf/api/send/v1` with a Bearer key
- * and `{topic, message}`. The simulator keeps every accepted message so tests can read what
- * recflow sent; faults make it fail or hang like a real outage.
+ * untf, the notification service: `POST /untf/api/send/v1` with a Bearer key and
+ * `{topic, message}`. The simulator keeps every accepted message so tests can read what recflow
+ * sent; faults make it fail or hang like a real outage.
  */
 import { z } from 'zod';
 import { HttpError, type Router, sendJson } from '../http';

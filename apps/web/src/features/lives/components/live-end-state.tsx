@@ -8,7 +8,7 @@ import { FailureReason } from './failure-reason';
 const noteClass = 'flex items-start gap-2 rounded-md border bg-card px-3 py-2 text-sm';
 
 /**
- * Where a live is in being finished: under way, given up (it keeps its row and says why, §14.4),
+ * Where a live is in being finished: under way, given up (it keeps its row and says why),
  * or over. A failed registration is shown by the page itself.
  */
 export function LiveEndState({

@@ -24,7 +24,7 @@ const LABELS: Record<LiveStatus, string> = {
 
 /**
  * recflow's status of a live. A failed live, and one whose finish gave up (it stays `finalizing`
- * with the reason, §14.4), has a button for a badge: the reason shows on hover and, for reading or
+ * with the reason), has a button for a badge: the reason shows on hover and, for reading or
  * copying, in a popover on click.
  */
 export function LiveStatusBadge({ live }: { live: Pick<LiveDto, 'status' | 'failureReason'> }) {

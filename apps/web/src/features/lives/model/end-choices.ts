@@ -1,7 +1,8 @@
 /**
  * The three ways an operator ends a live from the dashboard, and what each one asks the server.
  * `delete` without purge is left out on purpose: for an active live it only forgets recflow's
- * record while its recorders keep running (§14.12), which is never what an operator wants here.
+ * record while its recorders keep running and their files never reach post-processing, which is
+ * never what an operator wants here.
  */
 import { ACTIVE_STATUSES, type LiveStatus } from '@recflow/contracts';
 import type { EndLiveBody } from '../api/end-live';

@@ -14,7 +14,10 @@ export interface EventListProps {
 
 const linkClass = 'font-mono text-xs text-muted-foreground hover:text-foreground hover:underline';
 
-/** A restart links the two records of one broadcast (§6.6): the old live and the one it became. */
+/**
+ * A restart (of a live recnode found invalid) links the two records of one broadcast: the old live
+ * and the one it became.
+ */
 function RestartLink({ details }: { details: AuditEventDto['details'] }) {
   const as = typeof details?.restartedAs === 'string' ? details.restartedAs : undefined;
   const from = typeof details?.restartedFrom === 'string' ? details.restartedFrom : undefined;
