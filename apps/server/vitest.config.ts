@@ -1,18 +1,9 @@
 import swc from 'unplugin-swc';
 import { defineProject } from 'vitest/config';
-import { workspaceAliases } from '../../vitest.shared';
+import { nestSwcOptions, workspaceAliases } from '../../vitest.shared';
 
 export default defineProject({
-  // NestJS dependency injection needs decorator metadata, which esbuild does not emit.
-  plugins: [
-    swc.vite({
-      jsc: {
-        parser: { syntax: 'typescript', decorators: true },
-        transform: { decoratorMetadata: true, legacyDecorator: true },
-        target: 'es2022',
-      },
-    }),
-  ],
+  plugins: [swc.vite(nestSwcOptions)],
   resolve: { alias: workspaceAliases },
   test: {
     // Integration tests on real PostgreSQL, Redis and the simulator; the unit tier beside the code

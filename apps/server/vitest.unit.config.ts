@@ -1,6 +1,6 @@
 import swc from 'unplugin-swc';
 import { defineProject } from 'vitest/config';
-import { workspaceAliases } from '../../vitest.shared';
+import { nestSwcOptions, workspaceAliases } from '../../vitest.shared';
 
 /**
  * The unit tier: tests beside the code (`src/**\/*.test.ts`) of decisions and pure logic, with
@@ -8,16 +8,7 @@ import { workspaceAliases } from '../../vitest.shared';
  * `pnpm test:unit` answers in seconds.
  */
 export default defineProject({
-  // NestJS dependency injection needs decorator metadata, which esbuild does not emit.
-  plugins: [
-    swc.vite({
-      jsc: {
-        parser: { syntax: 'typescript', decorators: true },
-        transform: { decoratorMetadata: true, legacyDecorator: true },
-        target: 'es2022',
-      },
-    }),
-  ],
+  plugins: [swc.vite(nestSwcOptions)],
   resolve: { alias: workspaceAliases },
   test: {
     name: 'server-unit',

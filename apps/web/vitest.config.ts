@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
 import { defineProject } from 'vitest/config';
-import { workspaceAliases } from '../../vitest.shared';
+import { nestSwcOptions, workspaceAliases } from '../../vitest.shared';
 
 // The browser tests start the real server in-process through its test harness, and NestJS needs
 // decorator metadata, which esbuild does not emit: the server's swc plugin is borrowed from the
@@ -10,15 +10,7 @@ const fromServer = createRequire(new URL('../server/package.json', import.meta.u
 const swc = (fromServer('unplugin-swc') as { default: { vite(options: object): Plugin } }).default;
 
 export default defineProject({
-  plugins: [
-    swc.vite({
-      jsc: {
-        parser: { syntax: 'typescript', decorators: true },
-        transform: { decoratorMetadata: true, legacyDecorator: true },
-        target: 'es2022',
-      },
-    }),
-  ],
+  plugins: [swc.vite(nestSwcOptions)],
   resolve: { alias: workspaceAliases },
   test: {
     name: 'web',

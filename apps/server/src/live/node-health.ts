@@ -51,7 +51,9 @@ export class NodeHealth {
     try {
       const replies = (await tx.exec()) ?? [];
       const offset = others.length > 0 ? 1 : 0;
-      erring.forEach((id, i) => counts.set(id, Number(replies[offset + i]?.[1] ?? 1)));
+      erring.forEach((id, i) => {
+        counts.set(id, Number(replies[offset + i]?.[1] ?? 1));
+      });
     } catch (error) {
       this.logger.warn(`cannot count list errors: ${(error as Error).message}`);
     }

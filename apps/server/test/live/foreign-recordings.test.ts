@@ -11,11 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { node as nodeTable } from '../../src/db/schema';
 import { LiveRecovery } from '../../src/live/live-recovery';
 import { UpstreamStats } from '../../src/upstream/upstream-stats';
-import { uniqueId } from '../support/fixtures';
-import { registerFleet } from '../support/fleet';
+import { recordLive, registerFleet } from '../support/fleet';
 import { simulatorSettings } from '../support/simulated-world';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { waitFor } from '../support/wait';
 
 let sim: Simulator;
 let app: TestApp;
@@ -36,22 +34,11 @@ afterAll(async () => {
   await sim?.close();
 });
 
-async function recordLive() {
-  const sourceId = uniqueId('fgn');
-  sim.world.addChannel({ platform: 'chzzk', sourceId, username: `Shared ${sourceId}` });
-  sim.world.startLive('chzzk', sourceId, { title: 'beside twitch' });
-  const dto = await app.api.ok(api.lives.create, { body: { platformName: 'chzzk', sourceId } });
-  for (const node of dto.nodes) {
-    await waitFor(() => sim.nodes.must(node.name).recorder(dto.id)?.status === 'recording', {
-      what: `${node.name} recording`,
-    });
-  }
-  return dto;
-}
+const recordOne = () => recordLive(app.api, sim, { prefix: 'fgn', title: 'beside twitch' });
 
 describe('a node that also records for other work', () => {
   it('lists a twitch recording beside recflow lives: no failover, no failure counted', async () => {
-    const lives = [await recordLive(), await recordLive()];
+    const lives = [await recordOne(), await recordOne()];
     for (const n of sim.nodes.all()) {
       n.addForeignRecording({ id: `twitch-${n.name}`, platform: 'twitch', channelId: 'somebody' });
     }

@@ -10,11 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { node as nodeTable } from '../../src/db/schema';
 import { LiveRecovery } from '../../src/live/live-recovery';
 import { UpstreamStats } from '../../src/upstream/upstream-stats';
-import { uniqueId } from '../support/fixtures';
-import { registerFleet } from '../support/fleet';
+import { recordLive, registerFleet } from '../support/fleet';
 import { simulatorSettings } from '../support/simulated-world';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { waitFor } from '../support/wait';
 
 const PASSES = 4;
 let sim: Simulator;
@@ -36,22 +34,11 @@ afterAll(async () => {
   await sim?.close();
 });
 
-async function recordLive() {
-  const sourceId = uniqueId('lerr');
-  sim.world.addChannel({ platform: 'chzzk', sourceId, username: `Flaky ${sourceId}` });
-  sim.world.startLive('chzzk', sourceId, { title: 'flaky list' });
-  const dto = await app.api.ok(api.lives.create, { body: { platformName: 'chzzk', sourceId } });
-  for (const node of dto.nodes) {
-    await waitFor(() => sim.nodes.must(node.name).recorder(dto.id)?.status === 'recording', {
-      what: `${node.name} recording`,
-    });
-  }
-  return dto;
-}
+const recordOne = () => recordLive(app.api, sim, { prefix: 'lerr', title: 'flaky list' });
 
 describe('a node whose list fails now and then', () => {
   it('is neither unreachable nor failed over while its errors come and go', async () => {
-    const live = await recordLive();
+    const live = await recordOne();
     const flaky = sim.nodes.must(live.nodes[0]!.name);
     flaky.condition.listFailureRate = 0.5;
     const recovery = app.app.get(LiveRecovery);
@@ -69,7 +56,7 @@ describe('a node whose list fails now and then', () => {
   });
 
   it(`fails its lives over once it has erred ${PASSES} passes in a row`, async () => {
-    const live = await recordLive();
+    const live = await recordOne();
     const broken = sim.nodes.must(live.nodes[0]!.name);
     broken.condition.listFailureRate = 1;
     const recovery = app.app.get(LiveRecovery);

@@ -11,8 +11,7 @@ import { type Simulator, startSimulator } from '@recflow/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { node as nodeTable } from '../../src/db/schema';
 import { LiveRecovery } from '../../src/live/live-recovery';
-import { uniqueId } from '../support/fixtures';
-import { registerFleet } from '../support/fleet';
+import { recordLive, registerFleet } from '../support/fleet';
 import { simulatorSettings } from '../support/simulated-world';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait';
@@ -43,20 +42,7 @@ afterAll(async () => {
 describe('the recnode Redis away', () => {
   it('stops every recorder; recovery fails the bindings over and blames no node', async () => {
     const lives: LiveDto[] = [];
-    for (let i = 0; i < 3; i++) {
-      const sourceId = uniqueId('rdown');
-      sim.world.addChannel({ platform: 'chzzk', sourceId, username: `Outage ${sourceId}` });
-      sim.world.startLive('chzzk', sourceId);
-      lives.push(await app.api.ok(api.lives.create, { body: { platformName: 'chzzk', sourceId } }));
-    }
-    for (const live of lives) {
-      await waitFor(
-        () => sim.nodes.all().filter((n) => n.recorder(live.id)?.status === 'recording').length === 2,
-        {
-          what: `live ${live.id} recording on two nodes`,
-        },
-      );
-    }
+    for (let i = 0; i < 3; i++) lives.push(await recordLive(app.api, sim, { prefix: 'rdown' }));
     await redis.stop('SIGKILL');
     await waitFor(() => lives.every((l) => sim.nodes.all().every((n) => !n.recorder(l.id))), {
       timeoutMs: 20_000,

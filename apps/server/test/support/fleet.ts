@@ -1,7 +1,9 @@
-/** Registers the simulator's recnode nodes in recflow, one node group per simulated group. */
-import { api, type NodeDto } from '@recflow/contracts';
+/** The simulated fleet in recflow: its nodes registered, and lives recorded on them. */
+import { api, type LiveDto, type NodeDto, type PlatformName } from '@recflow/contracts';
 import type { Simulator } from '@recflow/simulator';
 import type { ApiClient } from './api-client';
+import { uniqueId } from './fixtures';
+import { waitFor } from './wait';
 
 export async function registerFleet(client: ApiClient, sim: Simulator, capacity = 10): Promise<NodeDto[]> {
   const groups = new Map<string, string>();
@@ -21,4 +23,26 @@ export async function registerFleet(client: ApiClient, sim: Simulator, capacity 
     );
   }
   return nodes;
+}
+
+/**
+ * Puts a new simulated broadcast on air, records it through `POST /api/lives` and waits until every
+ * node it was bound to really records it (the simulator's own view).
+ */
+export async function recordLive(
+  client: ApiClient,
+  sim: Simulator,
+  options: { prefix: string; platform?: PlatformName; title?: string },
+): Promise<LiveDto> {
+  const platform = options.platform ?? 'chzzk';
+  const sourceId = uniqueId(options.prefix);
+  sim.world.addChannel({ platform, sourceId, username: `Live ${sourceId}` });
+  sim.world.startLive(platform, sourceId, { title: options.title ?? `live ${sourceId}` });
+  const dto = await client.ok(api.lives.create, { body: { platformName: platform, sourceId } });
+  for (const node of dto.nodes) {
+    await waitFor(() => sim.nodes.must(node.name).recorder(dto.id)?.status === 'recording', {
+      what: `${node.name} recording live ${dto.id}`,
+    });
+  }
+  return dto;
 }
