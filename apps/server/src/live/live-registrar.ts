@@ -1,7 +1,8 @@
 /**
  * Turns "record this live" into recordings:
  * 1. the channel must be live on its platform; unknown channels are added with the default grade;
- * 2. the stream is resolved (stlink, or the one given) and checked as recnode will fetch it (the playlist with the headers, a segment with the params too);
+ * 2. the stream is resolved (stlink, or the one given) and checked as recnode will fetch it: the
+ *    playlist with the headers, one segment with the params too;
  * 3. the live row is created — the database refuses a second active live for the channel;
  * 4. the LiveState goes to the recnode Redis (SET NX, TTL, `lives` index);
  * 5. nodes in distinct groups are bound under the capacity rule and asked to record;
