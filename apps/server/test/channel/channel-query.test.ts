@@ -44,7 +44,7 @@ describe('the channel query', () => {
     expect(page.total).toBe(2);
   });
 
-  it('answers an empty page when an include tag does not exist (§14.11)', async () => {
+  it('answers an empty page when an include tag does not exist', async () => {
     const page = await query({ it: 'a,no-such-tag' });
     expect(page).toMatchObject({ total: 0, channels: [] });
   });
@@ -69,7 +69,7 @@ describe('the channel query', () => {
     expect(page2).toMatchObject({ total: POPULATION.length, page: 2, size: 2 });
   });
 
-  it('searches names case-insensitively and literally, with paging and platform (§14.11)', async () => {
+  it('searches names case-insensitively and literally, with paging and platform', async () => {
     expect(keysOf((await query({ uname: 'ALPHA' })).channels)).toEqual(['ab', 'abc', 'a']);
     expect(keysOf((await query({ uname: 'alpha', pf: 'soop' })).channels)).toEqual(['a']);
     // `%` and `_` match themselves, not any character.

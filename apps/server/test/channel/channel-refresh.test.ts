@@ -24,7 +24,7 @@ afterAll(async () => {
 beforeEach(() => sim.faults.reset());
 
 describe('background channel refresh', () => {
-  it('does nothing, without failing, when there are no channels (§14.23)', async () => {
+  it('does nothing, without failing, when there are no channels', async () => {
     expect(await refresher.refreshBatch()).toEqual({ picked: 0, refreshed: 0, missing: 0, failed: 0 });
   });
 

@@ -44,7 +44,7 @@ describe('criteria', () => {
     expect(soop).toMatchObject({ platform: 'soop', positiveCates: [{ value: '7' }] });
   });
 
-  it('reject a body that does not make a sensible criterion, naming the field (§14.15)', async () => {
+  it('reject a body that does not make a sensible criterion, naming the field', async () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ positiveKeywords: [], positiveWps: [] }, 'body.positiveTags'],
       [{ domesticOnly: true, overseasFirst: true }, 'body.overseasFirst'],

@@ -185,7 +185,7 @@ describe('finishing a live', () => {
 });
 
 describe('a finish that gives up', () => {
-  it('keeps the live finalizing with the reason, and tells an operator (§14.4)', async () => {
+  it('keeps the live finalizing with the reason, and tells an operator', async () => {
     const ch = await addChannel(app.api, sim);
     const [pf] = await app.database.db.select().from(platform).where(eq(platform.name, 'chzzk'));
     const [stuck] = await app.database.db

@@ -79,7 +79,7 @@ async function outboxOf(id: string) {
   return event;
 }
 
-describe('telling an unavailable stream, an ended and a restarted broadcast apart (§15)', () => {
+describe('telling an unavailable stream, an ended and a restarted broadcast apart', () => {
   it('unavailable: keeps the live and its recorders, audits the outage once, and its end once', async () => {
     const live = await recordLive();
     sim.streams.drop('chzzk', live.source, 404);

@@ -66,7 +66,7 @@ async function finished(id: string) {
   );
 }
 
-describe('invalid-live recovery (§6.6)', () => {
+describe('invalid-live recovery', () => {
   it('restarts a live a joining node finds invalid as a new record on two nodes, and finishes the old one as a recording', async () => {
     const old = await recordLive();
     // The origin restarts the stream with its numbering reset: the same numbers now name other

@@ -75,7 +75,7 @@ describe('the balancer', () => {
     expect(nodes.find((n) => n.id !== kept!.id)!.groupId).not.toBe(kept!.groupId);
   });
 
-  it('removes extras youngest binding first when the grade asks for fewer nodes (§14.8)', async () => {
+  it('removes extras youngest binding first when the grade asks for fewer nodes', async () => {
     const grade = await app.api.ok(api.grades.create, {
       body: { name: uniqueId('grade'), shouldSave: true, nodesPerLive: 3 },
     });

@@ -28,7 +28,7 @@ async function recordLive() {
   return app.api.ok(api.lives.create, { body: { platformName: 'chzzk', sourceId } });
 }
 
-describe('deleting a live (metadata only, §14.12)', () => {
+describe('deleting a live (metadata only)', () => {
   it('refuses an active live unless told it is metadata-only, naming its recorders', async () => {
     const dto = await recordLive();
     const refused = await app.api.call(api.lives.remove, { body: { recordId: dto.id, cmd: 'delete' } });

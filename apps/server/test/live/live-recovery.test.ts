@@ -85,7 +85,7 @@ describe('recovery', () => {
     );
   });
 
-  it('still replaces a failed binding while another node is unreachable (§14.1)', async () => {
+  it('still replaces a failed binding while another node is unreachable', async () => {
     const a = await recordLive();
     const b = await recordLive();
     const unreachable = a.nodes[0]!;
@@ -133,7 +133,7 @@ describe('recovery', () => {
     expect((await recovery.check()).failed).toBeGreaterThanOrEqual(1);
   });
 
-  it('replaces a recorder that stopped while the stream is unavailable, without blaming its node (§15)', async () => {
+  it('replaces a recorder that stopped while the stream is unavailable, without blaming its node', async () => {
     const dto = await recordLive();
     const node = dto.nodes[0]!;
     await app.database.db

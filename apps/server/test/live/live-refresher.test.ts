@@ -43,7 +43,7 @@ describe('the live refresher', () => {
     });
   });
 
-  it('never starves: a live whose channel is offline still moves to the back of the queue (§14.9)', async () => {
+  it('never starves: a live whose channel is offline still moves to the back of the queue', async () => {
     const offline = await recordLive('Going offline');
     sim.world.endLive('chzzk', offline.sourceId);
     const before = (await app.api.ok(api.lives.get, { params: { id: offline.dto.id } })).updatedAt;

@@ -99,7 +99,7 @@ describe('registering a live by hand', () => {
     expect(detail.recordings.every((r) => r.recording?.status === 'recording')).toBe(true);
   });
 
-  it('shows stream headers and params by name only (§14.27)', async () => {
+  it('shows stream headers and params by name only', async () => {
     const { platform, sourceId } = liveChannel();
     const dto = await app.api.ok(api.lives.create, {
       body: { platformName: platform, sourceId, nodeCount: 1 },
@@ -201,7 +201,7 @@ describe('registering a live by hand', () => {
     expect(dto.nodes.map((n) => n.name)).toEqual([b.name]);
   });
 
-  it('resolves a fresh stream for a broadcast that restarted under a new live id (§14.10)', async () => {
+  it('resolves a fresh stream for a broadcast that restarted under a new live id', async () => {
     const { platform, sourceId } = liveChannel();
     const first = await app.api.ok(api.lives.create, {
       body: { platformName: platform, sourceId, nodeCount: 1 },

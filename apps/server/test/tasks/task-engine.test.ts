@@ -110,7 +110,7 @@ describe('the task engine', () => {
 });
 
 describe('on-demand jobs', () => {
-  it('go through one long-lived producer queue per job kind, idempotent by job id (§14.19)', async () => {
+  it('go through one long-lived producer queue per job kind, idempotent by job id', async () => {
     const producer = app.app.get(JobProducer, { strict: false });
     const name = uniqueName('on_demand');
     expect(producer.queue(name)).toBe(producer.queue(name));
