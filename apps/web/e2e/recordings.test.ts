@@ -109,7 +109,13 @@ async function recordedLive(username: string, nodeCount: number): Promise<LiveDt
 async function endedLive(
   app: TestApp,
   channel: ChannelDto,
-  spec: { title: string; minutesAgo: number; event?: 'complete' | 'canceled'; missing?: number[] },
+  spec: {
+    title: string;
+    minutesAgo: number;
+    event?: 'complete' | 'canceled';
+    missing?: number[];
+    givenUp?: string[];
+  },
 ) {
   const db = app.database.db;
   const endedAt = new Date(Date.now() - spec.minutesAgo * 60_000);
@@ -145,6 +151,7 @@ async function endedLive(
   await db.insert(recordingReport).values({
     liveId: row!.id,
     nodes: ['n1', 'n3'],
+    nodesGivenUp: spec.givenUp ?? [],
     segmentsOk: 2_700,
     segmentsFailed: 0,
     segmentsRetrying: 0,
@@ -214,10 +221,15 @@ describe('the recordings page', () => {
       minutesAgo: 1,
       event: 'complete',
       missing: [3, 4, 17],
+      givenUp: ['n3'],
     });
     const page = await dash.open('/recordings?q=yankee');
     const row = recordingRow(page, 'Yankee Gaps');
     await expect.poll(() => row.getByTitle(/Missing: 3, 4, 17$/).count(), SOON).toBe(1);
+    // The node finishing gave up on is marked, the other is not.
+    const nodes = row.getByRole('list', { name: 'Nodes' }).getByRole('listitem');
+    expect(await nodes.allTextContents()).toEqual(['n1', 'n3 · gave up']);
+    expect(await row.getByTitle(/gave up waiting for this node's uploads/).count()).toBe(1);
     expect(await row.getByText('Segments: 2,700 recorded, 0 failed, 3 missing').count()).toBe(1);
     expect(await row.getByText('1 h 30 min').isVisible()).toBe(true);
     await row.getByRole('button', { name: 'Show details of Yankee Gaps' }).click();

@@ -105,7 +105,16 @@ export function RecordingRow({ recording }: { recording: RecordingDto }) {
             <ul className="flex flex-wrap gap-1" aria-label="Nodes">
               {recording.nodes.map((node) => (
                 <li key={node}>
-                  <Badge variant="outline">{node}</Badge>
+                  {recording.nodesGivenUp.includes(node) ? (
+                    <Badge
+                      variant="warning"
+                      title="Finishing gave up waiting for this node's uploads: what it had not uploaded may be missing"
+                    >
+                      {node} · gave up
+                    </Badge>
+                  ) : (
+                    <Badge variant="outline">{node}</Badge>
+                  )}
                 </li>
               ))}
             </ul>
