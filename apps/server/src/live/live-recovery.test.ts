@@ -518,10 +518,15 @@ describe('what recovery does about the failures', () => {
     expect(f.cancelled()).toEqual(['http://a/L1', 'http://b/L2']);
   });
 
-  it('replacements are asked of the balancer at once, once per live, avoiding every node that failed', async () => {
+  it('replacements are asked of the balancer at once, once per live, avoiding every node that failed, blamed or not', async () => {
     const f = setup({
       nodes: [a, b, c],
-      bindings: [binding(a, 'L1'), binding(b, 'L1'), binding(a, 'L2'), binding(c, 'L2')],
+      bindings: [
+        binding(a, 'L1'),
+        binding(b, 'L1', { streamUnavailable: true }),
+        binding(a, 'L2'),
+        binding(c, 'L2'),
+      ],
       answers: { a: 'timeout', b: recordsAll(), c: recordsAll('L2') },
       added: 3,
     });
@@ -533,6 +538,7 @@ describe('what recovery does about the failures', () => {
       avoidNodeIds: [a.nodeId, b.nodeId],
     });
     expect(outcome.replaced).toBe(3);
+    expect(f.blamed()).toEqual({ a: 2 });
   });
 
   it('the lives of failed bindings are watched for orphaned claims, and a failed watch stops nothing', async () => {
