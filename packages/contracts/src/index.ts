@@ -4,6 +4,7 @@ export * from './channel';
 export * from './channel.routes';
 export * from './common';
 export * from './criterion';
+export * from './errors';
 export * from './finish';
 export * from './health';
 export * from './live';

@@ -7,6 +7,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   DEFAULT_GRADE_NAME,
+  ERROR_CODES,
   type ImportBody,
   type ImportReport,
   ImportRow,
@@ -51,7 +52,10 @@ export function parseImportBody(body: ImportBody): Parsed[] {
     try {
       csv = parseCsv(body.csv);
     } catch (error) {
-      throw new ValidationError(`The CSV cannot be read: ${(error as Error).message}`, 'import.bad_csv');
+      throw new ValidationError(
+        `The CSV cannot be read: ${(error as Error).message}`,
+        ERROR_CODES.import.badCsv,
+      );
     }
     const missing = ['platform', 'sourceId'].filter((c) => !csv.header.includes(c));
     const unknown = csv.header.filter((c) => !CSV_COLUMNS.includes(c));
@@ -60,11 +64,11 @@ export function parseImportBody(body: ImportBody): Parsed[] {
         `The CSV header must name the columns ${CSV_COLUMNS.join(',')} (platform and sourceId required)` +
           (missing.length ? `; missing: ${missing.join(', ')}` : '') +
           (unknown.length ? `; unknown: ${unknown.join(', ')}` : ''),
-        'import.bad_csv',
+        ERROR_CODES.import.badCsv,
       );
     }
     if (csv.records.length > MAX_IMPORT_ROWS) {
-      throw new ValidationError(`At most ${MAX_IMPORT_ROWS} rows per import`, 'import.too_many_rows');
+      throw new ValidationError(`At most ${MAX_IMPORT_ROWS} rows per import`, ERROR_CODES.import.tooManyRows);
     }
     raw = csv.records.map(({ row, values }) => {
       const followed = parseBool(values.followed ?? '');

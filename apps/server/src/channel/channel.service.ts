@@ -6,6 +6,7 @@ import {
   type ChannelQuery,
   type CreateChannelBody,
   DEFAULT_GRADE_NAME,
+  ERROR_CODES,
   type PlatformName,
   type UpdateChannelBody,
 } from '@recflow/contracts';
@@ -84,7 +85,7 @@ export class ChannelService {
     if (!info) {
       throw new NotFoundError(
         `${input.platform.name} has no channel with id "${input.sourceId}"`,
-        'channel.not_on_platform',
+        ERROR_CODES.channel.notOnPlatform,
         [{ field: 'body.sourceId', message: `not found on ${input.platform.name}` }],
       );
     }
@@ -114,7 +115,7 @@ export class ChannelService {
       if (isUniqueViolation(error, 'channel_platform_source_key')) {
         throw new ConflictError(
           `The ${input.platform.name} channel "${input.sourceId}" (${info.username}) already exists`,
-          'channel.already_exists',
+          ERROR_CODES.channel.alreadyExists,
           [{ field: 'body.sourceId', message: 'already exists' }],
         );
       }
@@ -148,7 +149,7 @@ export class ChannelService {
       const lives = await this.channels.countLives(db, id);
       throw new ConflictError(
         `Channel "${record.channel.username}" has ${lives} recorded live(s); it cannot be deleted while they exist`,
-        'channel.in_use',
+        ERROR_CODES.channel.inUse,
       );
     }
     await this.followed.sync([{ id, followed: false }]);
@@ -159,7 +160,7 @@ export class ChannelService {
     if (ref.gradeId) {
       const grade = await this.grades.findById(ref.gradeId);
       if (!grade) {
-        throw new NotFoundError(`No grade with id ${ref.gradeId}`, 'grade.not_found', [
+        throw new NotFoundError(`No grade with id ${ref.gradeId}`, ERROR_CODES.grade.notFound, [
           { field: 'body.gradeId', message: 'no such grade' },
         ]);
       }
@@ -168,7 +169,7 @@ export class ChannelService {
     if (ref.gradeName) {
       const grade = await this.grades.findByName(ref.gradeName);
       if (!grade) {
-        throw new NotFoundError(`No grade named "${ref.gradeName}"`, 'grade.not_found', [
+        throw new NotFoundError(`No grade named "${ref.gradeName}"`, ERROR_CODES.grade.notFound, [
           { field: 'body.gradeName', message: 'no such grade' },
         ]);
       }
@@ -179,5 +180,5 @@ export class ChannelService {
 }
 
 export function channelNotFound(id: string) {
-  return new NotFoundError(`No channel with id ${id}`, 'channel.not_found');
+  return new NotFoundError(`No channel with id ${id}`, ERROR_CODES.channel.notFound);
 }

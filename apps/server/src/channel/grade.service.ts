@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type CreateGradeBody,
   DEFAULT_GRADE_NAME,
+  ERROR_CODES,
   type GradeDto,
   type UpdateGradeBody,
 } from '@recflow/contracts';
@@ -33,7 +34,7 @@ export class GradeService {
     if (current.name === DEFAULT_GRADE_NAME && body.name !== undefined && body.name !== DEFAULT_GRADE_NAME) {
       throw new InvalidStateError(
         `The grade "${DEFAULT_GRADE_NAME}" cannot be renamed`,
-        'grade.default_immutable',
+        ERROR_CODES.grade.defaultImmutable,
       );
     }
     try {
@@ -51,14 +52,14 @@ export class GradeService {
     if (current.name === DEFAULT_GRADE_NAME) {
       throw new InvalidStateError(
         `The grade "${DEFAULT_GRADE_NAME}" cannot be deleted`,
-        'grade.default_immutable',
+        ERROR_CODES.grade.defaultImmutable,
       );
     }
     const result = await this.grades.deleteIfUnused(id);
     if ('inUse' in result) {
       throw new ConflictError(
         `Grade "${current.name}" is used by ${result.inUse} channel(s); move them to another grade first`,
-        'grade.in_use',
+        ERROR_CODES.grade.inUse,
       );
     }
     if (!result.deleted) throw this.notFound(id);
@@ -66,12 +67,12 @@ export class GradeService {
   }
 
   private notFound(id: string) {
-    return new NotFoundError(`No grade with id ${id}`, 'grade.not_found');
+    return new NotFoundError(`No grade with id ${id}`, ERROR_CODES.grade.notFound);
   }
 
   private nameConflict(error: unknown, name: string | undefined) {
     if (isUniqueViolation(error, 'channel_grade_name_key')) {
-      return new ConflictError(`A grade named "${name}" already exists`, 'grade.already_exists', [
+      return new ConflictError(`A grade named "${name}" already exists`, ERROR_CODES.grade.alreadyExists, [
         { field: 'body.name', message: 'already exists' },
       ]);
     }

@@ -1,6 +1,6 @@
 /** Tag rules: unique names, idempotent attach/detach, no delete while attached. */
 import { Injectable } from '@nestjs/common';
-import { MAX_TAGS_PER_CHANNEL, type TagDto, type TagWithUsageDto } from '@recflow/contracts';
+import { ERROR_CODES, MAX_TAGS_PER_CHANNEL, type TagDto, type TagWithUsageDto } from '@recflow/contracts';
 import { DatabaseHandle } from '../db/db.module';
 import { isUniqueViolation } from '../db/pg-errors';
 import { ConflictError, InvalidStateError, NotFoundError } from '../shared/errors';
@@ -42,7 +42,7 @@ export class TagService {
     if ('inUse' in result) {
       throw new ConflictError(
         `The tag is attached to ${result.inUse} channel(s); detach it first`,
-        'tag.in_use',
+        ERROR_CODES.tag.inUse,
       );
     }
     if (!result.deleted) throw this.notFound(id);
@@ -57,7 +57,7 @@ export class TagService {
       if (!(await this.tags.attachWithin(tx, channelId, tag!.id, MAX_TAGS_PER_CHANNEL))) {
         throw new InvalidStateError(
           `Channel ${channelId} already has ${MAX_TAGS_PER_CHANNEL} tags, the most a channel may have; detach one first`,
-          'channel.too_many_tags',
+          ERROR_CODES.channel.tooManyTags,
         );
       }
       return toTagDto(tag!);
@@ -72,16 +72,16 @@ export class TagService {
   }
 
   private notFound(id: string) {
-    return new NotFoundError(`No tag with id ${id}`, 'tag.not_found');
+    return new NotFoundError(`No tag with id ${id}`, ERROR_CODES.tag.notFound);
   }
 
   private channelNotFound(id: string) {
-    return new NotFoundError(`No channel with id ${id}`, 'channel.not_found');
+    return new NotFoundError(`No channel with id ${id}`, ERROR_CODES.channel.notFound);
   }
 
   private nameConflict(error: unknown, name: string | undefined) {
     if (isUniqueViolation(error, 'channel_tag_name_key')) {
-      return new ConflictError(`A tag named "${name}" already exists`, 'tag.already_exists', [
+      return new ConflictError(`A tag named "${name}" already exists`, ERROR_CODES.tag.alreadyExists, [
         { field: 'body.name', message: 'already exists' },
       ]);
     }

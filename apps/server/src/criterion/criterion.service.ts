@@ -10,6 +10,7 @@ import {
   type CreateCriterionUnitBody,
   type CreateSoopCriterionBody,
   type CriterionDto,
+  ERROR_CODES,
   type PlatformName,
   type UpdateCriterionBody,
 } from '@recflow/contracts';
@@ -110,7 +111,7 @@ export class CriterionService {
       if (isUniqueViolation(error, 'live_criterion_name_key')) {
         throw new ConflictError(
           `A criterion named "${body.name}" already exists`,
-          'criterion.already_exists',
+          ERROR_CODES.criterion.alreadyExists,
           [{ field: 'body.name', message: 'already exists' }],
         );
       }
@@ -125,7 +126,7 @@ export class CriterionService {
     if (result.domesticOnly && result.overseasFirst) {
       throw new InvalidStateError(
         'The criterion would be both domesticOnly and overseasFirst; turn one off in the same request',
-        'criterion.location_conflict',
+        ERROR_CODES.criterion.locationConflict,
       );
     }
     await this.criteria.update(id, body);
@@ -146,21 +147,23 @@ export class CriterionService {
     const rules = await this.criteria.rules();
     const rule = rules.find((r) => (body.ruleId ? r.id === body.ruleId : r.name === body.ruleName));
     if (!rule)
-      throw new NotFoundError('No such rule', 'criterion.rule_not_found', [
+      throw new NotFoundError('No such rule', ERROR_CODES.criterion.ruleNotFound, [
         { field: 'body.ruleId', message: 'no such rule' },
       ]);
     const own = CRITERION_RULES[record.platform];
     if (!Object.values(own).includes(rule.name as never)) {
       throw new ValidationError(
         `Rule ${rule.name} is not a ${record.platform} rule`,
-        'criterion.rule_platform',
+        ERROR_CODES.criterion.rulePlatform,
         [{ field: 'body.ruleId', message: `must be one of ${Object.values(own).join(', ')}` }],
       );
     }
     if (rule.name === own.category && !/^\d{1,12}$/.test(body.value)) {
-      throw new ValidationError(`${rule.name} values are whole numbers`, 'criterion.value_not_number', [
-        { field: 'body.value', message: 'must be a whole number' },
-      ]);
+      throw new ValidationError(
+        `${rule.name} values are whole numbers`,
+        ERROR_CODES.criterion.valueNotNumber,
+        [{ field: 'body.value', message: 'must be a whole number' }],
+      );
     }
     try {
       await this.criteria.insertUnits(this.handle.database.db, [
@@ -170,7 +173,7 @@ export class CriterionService {
       if (isUniqueViolation(error, 'live_criterion_unit_key')) {
         throw new ConflictError(
           `The criterion already has this ${body.isPositive ? 'positive' : 'negative'} value`,
-          'criterion.unit_exists',
+          ERROR_CODES.criterion.unitExists,
         );
       }
       throw error;
@@ -181,11 +184,11 @@ export class CriterionService {
 
   async removeUnit(id: string): Promise<CriterionDto> {
     const unit = await this.criteria.unit(id);
-    if (!unit) throw new NotFoundError(`No criterion unit with id ${id}`, 'criterion.unit_not_found');
+    if (!unit) throw new NotFoundError(`No criterion unit with id ${id}`, ERROR_CODES.criterion.unitNotFound);
     if (!(await this.criteria.deleteUnitKeepingASearch(id))) {
       throw new InvalidStateError(
         'This is the last positive value of an active criterion: it would search nothing. Add another one or deactivate it first',
-        'criterion.last_search',
+        ERROR_CODES.criterion.lastSearch,
       );
     }
     await this.active.changed();
@@ -199,5 +202,5 @@ export class CriterionService {
 }
 
 function notFound(id: string) {
-  return new NotFoundError(`No criterion with id ${id}`, 'criterion.not_found');
+  return new NotFoundError(`No criterion with id ${id}`, ERROR_CODES.criterion.notFound);
 }

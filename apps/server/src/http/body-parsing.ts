@@ -2,6 +2,7 @@
  * JSON body parsing with problem+json answers for malformed or oversized bodies (the framework's
  * default would answer with an HTML page).
  */
+import { ERROR_CODES } from '@recflow/contracts';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { problem, sendProblem } from './problem';
 
@@ -16,7 +17,7 @@ export function installBodyParsing(app: Express): void {
       sendProblem(
         res,
         problem(400, `The body is not valid JSON: ${(error as Error).message}`, {
-          code: 'request.malformed_json',
+          code: ERROR_CODES.request.malformedJson,
           instance: req.originalUrl,
         }),
       );
@@ -26,7 +27,7 @@ export function installBodyParsing(app: Express): void {
       sendProblem(
         res,
         problem(413, `The body is larger than ${BODY_LIMIT}`, {
-          code: 'request.too_large',
+          code: ERROR_CODES.request.tooLarge,
           instance: req.originalUrl,
         }),
       );

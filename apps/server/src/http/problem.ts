@@ -1,6 +1,6 @@
 /** Builds RFC 9457 problem documents and maps any thrown value to one. */
 import { HttpException, Logger } from '@nestjs/common';
-import { PROBLEM_CONTENT_TYPE, type Problem } from '@recflow/contracts';
+import { ERROR_CODES, type ErrorCode, PROBLEM_CONTENT_TYPE, type Problem } from '@recflow/contracts';
 import type { Response } from 'express';
 import {
   asPgError,
@@ -25,7 +25,11 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function problem(status: number, detail: string, extra: Partial<Problem> = {}): Problem {
+export function problem(
+  status: number,
+  detail: string,
+  extra: Partial<Omit<Problem, 'code'>> & { code?: ErrorCode } = {},
+): Problem {
   return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail, ...extra };
 }
 
@@ -48,31 +52,31 @@ export function toProblem(error: unknown, instance?: string): Problem {
       409,
       `Already exists (${pg.constraint ?? 'unique constraint'}): ${pg.detail ?? ''}`.trim(),
       {
-        code: 'conflict.unique',
+        code: ERROR_CODES.conflict.unique,
         instance,
       },
     );
   }
   if (pg?.code === PG_FOREIGN_KEY_VIOLATION) {
     return problem(409, `Still referenced by other rows (${pg.constraint ?? 'foreign key'})`, {
-      code: 'conflict.referenced',
+      code: ERROR_CODES.conflict.referenced,
       instance,
     });
   }
   if (pg?.code === PG_CHECK_VIOLATION) {
     return problem(422, `Rejected by the database rule ${pg.constraint ?? ''}`.trim(), {
-      code: 'invalid.check',
+      code: ERROR_CODES.invalid.check,
       instance,
     });
   }
   if (pg?.code === PG_INVALID_TEXT) {
-    return problem(400, 'A value has the wrong format', { code: 'request.invalid', instance });
+    return problem(400, 'A value has the wrong format', { code: ERROR_CODES.request.invalid, instance });
   }
   const store = unreachableStore(error);
   if (store) {
     logger.warn(`${store} unreachable on ${instance ?? '?'}: ${(error as Error).message}`);
     return problem(503, `${store} cannot be reached right now; try again shortly`, {
-      code: 'service.unavailable',
+      code: ERROR_CODES.service.unavailable,
       instance,
     });
   }

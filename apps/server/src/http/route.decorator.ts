@@ -3,6 +3,7 @@
  * handler its params, query and body, validated by the route's Zod schemas. Validation failures
  * become one 400 naming every bad field.
  */
+
 import {
   applyDecorators,
   createParamDecorator,
@@ -13,6 +14,7 @@ import {
   SetMetadata,
 } from '@nestjs/common';
 import type { FieldError, RouteDef, RouteInput } from '@recflow/contracts';
+import { ERROR_CODES } from '@recflow/contracts';
 import type { Request } from 'express';
 import type { z } from 'zod';
 import { ValidationError } from '../shared/errors';
@@ -46,7 +48,7 @@ export function parseRouteInput<D extends RouteDef>(def: D, req: Pick<Request, '
   };
   if (errors.length > 0) {
     const summary = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-    throw new ValidationError(`Invalid request: ${summary}`, 'request.invalid', errors);
+    throw new ValidationError(`Invalid request: ${summary}`, ERROR_CODES.request.invalid, errors);
   }
   return input as RouteInput<D>;
 }

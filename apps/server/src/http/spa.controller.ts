@@ -2,9 +2,11 @@
  * Serves the dashboard: any GET that is not an API, admin or health route gets index.html, so
  * client-side routes survive a reload. Unknown API routes answer 404 problem+json.
  */
+
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Controller, Get, Req, Res } from '@nestjs/common';
+import { ERROR_CODES } from '@recflow/contracts';
 import type { Request, Response } from 'express';
 import { AppConfig } from '../config/app-config';
 import { NotFoundError } from '../shared/errors';
@@ -23,7 +25,7 @@ export class SpaController {
   @Get('{*path}')
   serve(@Req() req: Request, @Res() res: Response) {
     if (/^\/(api|admin)(\/|$)/.test(req.path)) {
-      throw new NotFoundError(`No route ${req.method} ${req.path}`, 'route.not_found');
+      throw new NotFoundError(`No route ${req.method} ${req.path}`, ERROR_CODES.route.notFound);
     }
     if (!this.indexHtml) {
       res

@@ -4,8 +4,10 @@
  * (criterion-search, criterion-matching) without registering, notifying or writing anything, so
  * it costs one SQL statement (two for a saved criterion) whatever it finds.
  */
+
 import { Injectable } from '@nestjs/common';
 import type { CriterionDraft, CriterionPreviewDto, PreviewLiveDto, PreviewOutcome } from '@recflow/contracts';
+import { ERROR_CODES } from '@recflow/contracts';
 import { AppConfig } from '../config/app-config';
 import { CriterionRepository } from '../criterion/criterion.repository';
 import { type CriterionSpec, judge, specOfDraft, specOfRecord } from '../criterion/criterion-matching';
@@ -33,7 +35,7 @@ export class CriterionPreview {
 
   async ofSaved(id: string): Promise<CriterionPreviewDto> {
     const record = await this.criteria.record(id);
-    if (!record) throw new NotFoundError(`No criterion with id ${id}`, 'criterion.not_found');
+    if (!record) throw new NotFoundError(`No criterion with id ${id}`, ERROR_CODES.criterion.notFound);
     return this.preview(specOfRecord(record), id);
   }
 

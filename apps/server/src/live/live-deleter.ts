@@ -10,6 +10,7 @@ import {
   ACTIVE_STATUSES,
   type DeleteLiveBody,
   type DeleteLiveResult,
+  ERROR_CODES,
   LIVE_STATUSES,
 } from '@recflow/contracts';
 import { ConflictError, NotFoundError } from '../shared/errors';
@@ -30,7 +31,7 @@ export class LiveDeleter {
   async remove(body: DeleteLiveBody): Promise<DeleteLiveResult> {
     const id = body.recordId;
     const record = await this.lives.record(id);
-    if (!record) throw new NotFoundError(`No live with id ${id}`, 'live.not_found');
+    if (!record) throw new NotFoundError(`No live with id ${id}`, ERROR_CODES.live.notFound);
     const active = ACTIVE_STATUSES.includes(record.live.status);
     const nodes = record.nodes.map((n) => n.name);
     if (active && !body.metadataOnly) {
@@ -38,7 +39,7 @@ export class LiveDeleter {
         `Live ${id} is still ${record.live.status}${nodes.length ? ` on ${nodes.join(', ')}` : ''}. Deleting it only forgets ` +
           "recflow's record: the recorders keep running until the broadcast ends and their files are never sent to " +
           'post-processing. Repeat with "metadataOnly": true to do that anyway.',
-        'live.active',
+        ERROR_CODES.live.active,
       );
     }
     const recordersLeftRunning = active ? nodes : [];

@@ -12,7 +12,7 @@
  * and a notice to the operator.
  */
 import { Injectable, Logger } from '@nestjs/common';
-import { type DeleteLiveResult, LIVE_STATUSES, type SqsFinishMessage } from '@recflow/contracts';
+import { type DeleteLiveResult, ERROR_CODES, LIVE_STATUSES, type SqsFinishMessage } from '@recflow/contracts';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { AuditLog } from '../audit/audit-log';
 import { AppConfig } from '../config/app-config';
@@ -74,11 +74,11 @@ export class LiveFinisher {
       });
     } else {
       const current = await this.lives.record(liveId);
-      if (!current) throw new NotFoundError(`No live with id ${liveId}`, 'live.not_found');
+      if (!current) throw new NotFoundError(`No live with id ${liveId}`, ERROR_CODES.live.notFound);
       if (current.live.status !== 'finalizing') {
         throw new ConflictError(
           `Live ${liveId} is already ${current.live.status}; there is nothing to ${cmd}`,
-          'live.not_active',
+          ERROR_CODES.live.notActive,
         );
       }
     }

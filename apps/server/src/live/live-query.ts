@@ -3,8 +3,10 @@
  * counts from the recnode Redis; the detail adds each bound node's own view of the recording,
  * asked with the node's timeout so a dead node only marks its own entry unreachable.
  */
+
 import { Injectable, Logger } from '@nestjs/common';
 import type { LiveDetailDto, LiveDto, LiveNodeRecording, LiveQuery } from '@recflow/contracts';
+import { ERROR_CODES } from '@recflow/contracts';
 import { NotFoundError } from '../shared/errors';
 import { RecnodeClient } from '../upstream/recnode/recnode.client';
 import { RecnodeRedis } from '../upstream/recnode/recnode-redis';
@@ -28,7 +30,7 @@ export class LiveQueryService {
 
   async get(id: string): Promise<LiveDetailDto> {
     const record = await this.lives.record(id);
-    if (!record) throw new NotFoundError(`No live with id ${id}`, 'live.not_found');
+    if (!record) throw new NotFoundError(`No live with id ${id}`, ERROR_CODES.live.notFound);
     const [dto] = await this.withSegments([record], true);
     const recordings = await Promise.all(
       record.nodes.map(async (node): Promise<LiveNodeRecording> => {

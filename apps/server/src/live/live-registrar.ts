@@ -11,9 +11,11 @@
  * marked failed with the reason, so nothing is left behind (the original left the LiveState and a
  * drifted node count, and called a live `recording` before any node confirmed).
  */
+
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { LiveInfo, PlatformName } from '@recflow/contracts';
+import { ERROR_CODES } from '@recflow/contracts';
 import { AuditLog } from '../audit/audit-log';
 import { ChannelRepository } from '../channel/channel.repository';
 import { PlatformRepository } from '../channel/platform.repository';
@@ -93,12 +95,12 @@ export class LiveRegistrar {
     if (!info)
       throw new NotFoundError(
         `${request.platform} has no channel "${request.channelUid}"`,
-        'channel.not_on_platform',
+        ERROR_CODES.channel.notOnPlatform,
       );
     if (!info.openLive || !info.liveInfo) {
       throw new NotFoundError(
         `Channel is not live: ${request.platform} "${request.channelUid}"`,
-        'live.channel_not_live',
+        ERROR_CODES.live.channelNotLive,
       );
     }
     const liveInfo = info.liveInfo;
@@ -107,7 +109,7 @@ export class LiveRegistrar {
     if (!grade.shouldSave) {
       throw new InvalidStateError(
         `Channel "${channel.username}" has grade "${grade.name}", which is not recorded`,
-        'live.grade_not_saved',
+        ERROR_CODES.live.gradeNotSaved,
       );
     }
     await this.refuseIfActive(channel.id, channel.username);
@@ -237,7 +239,7 @@ export class LiveRegistrar {
     if (active) {
       throw new ConflictError(
         `Channel "${username}" is already being recorded by live ${active.id} (${active.status})`,
-        'live.already_active',
+        ERROR_CODES.live.alreadyActive,
       );
     }
   }
@@ -256,7 +258,7 @@ export class LiveRegistrar {
       if (!resolution.openLive) {
         throw new InvalidStateError(
           `The live of "${liveInfo.channelName}" cannot be opened right now (stlink: not open${withAuth ? '' : ' without credentials'}); try again later`,
-          'live.inaccessible',
+          ERROR_CODES.live.inaccessible,
         );
       }
       stream = resolution.stream;
@@ -265,7 +267,7 @@ export class LiveRegistrar {
     if (!check.available) {
       throw new InvalidStateError(
         `The stream's playlist is not available: ${check.reason}`,
-        'live.stream_unavailable',
+        ERROR_CODES.live.streamUnavailable,
       );
     }
     return stream;

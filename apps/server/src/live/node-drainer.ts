@@ -7,9 +7,11 @@
  * DRAIN_WAIT_SEC) is reported as stuck. The work runs as an on-demand job (queue `node_drain`) on
  * any replica.
  */
+
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { DrainProgress, DrainTarget } from '@recflow/contracts';
+import { ERROR_CODES } from '@recflow/contracts';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { AuditLog } from '../audit/audit-log';
 import { AppConfig } from '../config/app-config';
@@ -65,7 +67,7 @@ export class NodeDrainer {
     if (rows.length === 0) {
       throw new NotFoundError(
         target.groupId ? `No node in group ${target.groupId}` : `No node with id ${target.nodeId}`,
-        'drain.no_nodes',
+        ERROR_CODES.drain.noNodes,
       );
     }
     return rows;
@@ -91,7 +93,7 @@ export class NodeDrainer {
       const shared = nodes.filter((n) => running.nodeIds.includes(n.id)).map((n) => n.name);
       throw new ConflictError(
         `Node(s) ${shared.join(', ')} are already being drained by ${running.id}; wait for it to complete, or drain the other nodes one by one`,
-        'drain.already_running',
+        ERROR_CODES.drain.alreadyRunning,
       );
     }
     const [{ n } = { n: 0 }] = await this.db
@@ -166,7 +168,7 @@ export class NodeDrainer {
 
   async progress(id: string): Promise<DrainProgress> {
     const job = await this.producer.queue(DRAIN_QUEUE).getJob(id);
-    if (!job) throw new NotFoundError(`No drain ${id}`, 'drain.not_found');
+    if (!job) throw new NotFoundError(`No drain ${id}`, ERROR_CODES.drain.notFound);
     const data = job.data as DrainJob;
     const report = (typeof job.progress === 'object' ? job.progress : {}) as Partial<DrainReport>;
     const state = await job.getState();

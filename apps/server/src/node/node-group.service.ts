@@ -1,6 +1,8 @@
 /** Node group rules: unique names, no delete while the group has nodes. */
+
 import { Injectable } from '@nestjs/common';
 import type { NodeGroupDto } from '@recflow/contracts';
+import { ERROR_CODES } from '@recflow/contracts';
 import { isUniqueViolation } from '../db/pg-errors';
 import { ConflictError, NotFoundError } from '../shared/errors';
 import { toNodeGroupDto } from './node.mapper';
@@ -37,7 +39,7 @@ export class NodeGroupService {
     if ('inUse' in result) {
       throw new ConflictError(
         `The group has ${result.inUse} node(s); move or delete them first`,
-        'node_group.in_use',
+        ERROR_CODES.nodeGroup.inUse,
       );
     }
     if (!result.deleted) throw groupNotFound(id);
@@ -46,16 +48,18 @@ export class NodeGroupService {
 }
 
 export function groupNotFound(id: string) {
-  return new NotFoundError(`No node group with id ${id}`, 'node_group.not_found', [
+  return new NotFoundError(`No node group with id ${id}`, ERROR_CODES.nodeGroup.notFound, [
     { field: 'body.groupId', message: 'no such group' },
   ]);
 }
 
 function nameConflict(error: unknown, name: string | undefined) {
   if (isUniqueViolation(error, 'node_group_name_key')) {
-    return new ConflictError(`A node group named "${name}" already exists`, 'node_group.already_exists', [
-      { field: 'body.name', message: 'already exists' },
-    ]);
+    return new ConflictError(
+      `A node group named "${name}" already exists`,
+      ERROR_CODES.nodeGroup.alreadyExists,
+      [{ field: 'body.name', message: 'already exists' }],
+    );
   }
   return error;
 }

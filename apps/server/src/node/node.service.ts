@@ -1,6 +1,8 @@
 /** Node rules: unique names, an existing group, no delete while lives are bound. */
+
 import { Injectable } from '@nestjs/common';
 import type { CreateNodeBody, NodeDto, UpdateNodeBody } from '@recflow/contracts';
+import { ERROR_CODES } from '@recflow/contracts';
 import { eq } from 'drizzle-orm';
 import { asPgError, isUniqueViolation, PG_FOREIGN_KEY_VIOLATION } from '../db/pg-errors';
 import { node } from '../db/schema';
@@ -48,7 +50,7 @@ export class NodeService {
     if ('inUse' in result) {
       throw new ConflictError(
         `Node "${record.node.name}" records ${result.inUse} live(s); drain it or wait for them to end before deleting it`,
-        'node.in_use',
+        ERROR_CODES.node.inUse,
       );
     }
     return toNodeDto(record);
@@ -56,12 +58,12 @@ export class NodeService {
 }
 
 export function nodeNotFound(id: string) {
-  return new NotFoundError(`No node with id ${id}`, 'node.not_found');
+  return new NotFoundError(`No node with id ${id}`, ERROR_CODES.node.notFound);
 }
 
 function translate(error: unknown, body: { name?: string; groupId?: string }) {
   if (isUniqueViolation(error, 'node_name_key')) {
-    return new ConflictError(`A node named "${body.name}" already exists`, 'node.already_exists', [
+    return new ConflictError(`A node named "${body.name}" already exists`, ERROR_CODES.node.alreadyExists, [
       { field: 'body.name', message: 'already exists' },
     ]);
   }

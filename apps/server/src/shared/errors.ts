@@ -2,13 +2,13 @@
  * The small set of typed errors domain code throws. One global filter (http/problem.filter.ts)
  * turns them into problem+json answers; nothing else maps errors to HTTP.
  */
-import type { FieldError } from '@recflow/contracts';
+import type { ErrorCode, FieldError } from '@recflow/contracts';
 
 export abstract class DomainError extends Error {
   abstract readonly status: number;
   constructor(
     message: string,
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly errors?: FieldError[],
   ) {
     super(message);

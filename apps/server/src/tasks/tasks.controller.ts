@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { api, type RouteInput, type TaskDto } from '@recflow/contracts';
+import { api, ERROR_CODES, type RouteInput, type TaskDto } from '@recflow/contracts';
 import { Input, Route } from '../http/route.decorator';
 import { NotFoundError } from '../shared/errors';
 import { TaskEngine } from './task-engine';
@@ -22,7 +22,7 @@ export class TasksController {
   @Route(api.tasks.runs)
   async runs(@Input() { params, query }: RouteInput<typeof api.tasks.runs>) {
     if (!this.engine.list().some((t) => t.name === params.name)) {
-      throw new NotFoundError(`No scheduled task named "${params.name}"`, 'task.not_found');
+      throw new NotFoundError(`No scheduled task named "${params.name}"`, ERROR_CODES.task.notFound);
     }
     return this.runLog.recent(params.name, query.limit);
   }

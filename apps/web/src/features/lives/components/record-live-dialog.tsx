@@ -1,4 +1,4 @@
-import { CreateLiveBody, type LiveDto } from '@recflow/contracts';
+import { CreateLiveBody, ERROR_CODES, type LiveDto } from '@recflow/contracts';
 import { CircleDotIcon } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
@@ -49,7 +49,7 @@ const CLEAN: Outcome = { errors: NO_ERRORS };
 
 function outcomeOfFailure(failure: unknown): Outcome {
   const errors = fromFailure(failure);
-  if (failure instanceof ApiError && failure.code === 'live.already_active') {
+  if (failure instanceof ApiError && failure.code === ERROR_CODES.live.alreadyActive) {
     return { errors, activeLiveId: activeLiveIdIn(failure.detail) };
   }
   return { errors };
