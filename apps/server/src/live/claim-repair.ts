@@ -4,7 +4,8 @@
  * expires the survivor tries the segment, fails to claim it, and skips it for good, so the segment
  * is lost although the live is still recorded and the origin still serves it.
  *
- * After recovery fails a binding it watches that live for a while. A real claim carries
+ * After recovery fails a binding it watches that live for a while, and it looks at every other
+ * recording live in turn, a few per pass. A real claim carries
  * `size: null` and its node's naive local time, which says nothing across nodes (two nodes in
  * different time zones write times hours apart), so the age of a claim is measured in what
  * recflow itself observes: the live's stream. A claim is orphaned when recflow has seen it
@@ -42,6 +43,8 @@ const ORPHAN_STREAM_MS = 2 * RECNODE_PROTOCOL.segmentLockTtlMs;
  * stream that stalls a while (its newest segment does not move) must still get its orphans back.
  */
 const WATCH_MS = 90_000;
+/** Recording lives looked at per pass besides the watched ones: a bound on a pass's Redis work. */
+const ROTATION_BATCH = 50;
 /** How far below the newest downloaded segment orphaned claims are looked for. */
 const SPAN = 90;
 
@@ -72,6 +75,8 @@ interface Orphan {
 @Injectable()
 export class ClaimRepair {
   private readonly logger = new Logger('ClaimRepair');
+  /** Where the turn over the recording lives goes on from. */
+  private turn = 0;
 
   constructor(
     private readonly config: AppConfig,
@@ -87,15 +92,23 @@ export class ClaimRepair {
     await this.redis.client.zadd(WATCH_KEY, 'GT', ...liveIds.flatMap((id) => [until, id]));
   }
 
-  /** One pass over the watched lives; returns how many claims went back to `retrying`. */
-  async sweep(): Promise<number> {
+  /**
+   * One pass over the watched lives, and over the next few of `recording` in turn; returns how many
+   * claims went back to `retrying`. The turn exists because a node that stays up can orphan a
+   * claim too (recnode's downloader has no timeout, so a hung download holds its claim for good,
+   * and a Redis error after a download leaves it unsettled): every recording live is looked at
+   * every `recording.length / ROTATION_BATCH` passes, which is also the spacing of the two
+   * sightings a claim needs.
+   */
+  async sweep(recording: readonly string[] = []): Promise<number> {
     const now = this.clock.now().getTime();
     const result = await this.redis.client
       .multi()
       .zremrangebyscore(WATCH_KEY, '-inf', now)
       .zrange(WATCH_KEY, 0, -1)
       .exec();
-    const liveIds = (result?.[1]?.[1] as string[] | undefined) ?? [];
+    const watched = (result?.[1]?.[1] as string[] | undefined) ?? [];
+    const liveIds = [...new Set([...watched, ...this.nextInTurn(recording)])];
     if (liveIds.length === 0) return 0;
     const orphans = await this.findOrphans(liveIds);
     if (orphans.length === 0) return 0;
@@ -130,6 +143,16 @@ export class ClaimRepair {
         `live ${liveId}: segments ${nums.join(', ')} were claimed by a node that died; retrying them`,
       );
     return moved.filter(Boolean).length;
+  }
+
+  private nextInTurn(recording: readonly string[]): string[] {
+    if (recording.length === 0) return [];
+    const start = this.turn % recording.length;
+    const batch = recording.slice(start, start + ROTATION_BATCH);
+    if (batch.length < ROTATION_BATCH && recording.length > batch.length)
+      batch.push(...recording.slice(0, Math.min(start, ROTATION_BATCH - batch.length)));
+    this.turn = start + batch.length;
+    return batch;
   }
 
   private async findOrphans(liveIds: string[]): Promise<Orphan[]> {

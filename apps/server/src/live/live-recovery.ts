@@ -91,7 +91,7 @@ export class LiveRecovery {
       settleWithConcurrency(nodes, NODE_CONCURRENCY, (n) =>
         this.recnode.listing(n.endpoint, bound.has(n.nodeId) ? v.RECNODE_HEALTH_TIMEOUT_MS : probeMs),
       ),
-      this.claims.sweep().catch((error: Error) => {
+      this.claims.sweep([...new Set(bindings.map((b) => b.liveId))]).catch((error: Error) => {
         this.logger.warn(`claim repair failed: ${error.message}`);
         return 0;
       }),

@@ -94,4 +94,44 @@ describe('segments claimed by a node that died', () => {
     const nodes = (await app.api.ok(api.lives.get, { params: { id } })).nodes.map((n) => n.name);
     expect(nodes).toEqual([survivor!.name]);
   }, 180_000);
+
+  it('are downloaded by the other node when the claimer stays up but its downloads hang', async () => {
+    // recnode's downloader has no timeout: a hung request holds its claim for good while the node
+    // goes on recording (rwiv/recnode recnode/recorder/stream/stream_recorder_seg.py).
+    for (const node of sim.nodes.all()) if (node.condition.down) node.revive();
+    await app.app.get(LiveRecovery).check();
+    const [live] = await recordLives(app.api, sim, 1, `hung${Date.now().toString(36)}`);
+    const id = live!.id;
+    const [hanging, other] = live!.nodes.map((n) => sim.nodes.must(n.name));
+    const before = sim.ledger.report(id).range?.last ?? 0;
+    hanging!.condition.downloadsHang = true;
+    const stuck = await waitFor(
+      () => {
+        const last = sim.ledger.report(id).range?.last ?? 0;
+        const nums = Array.from({ length: last - before }, (_, k) => before + 1 + k).filter(
+          (n) =>
+            sim.ledger.explain(id, n).claimedBy.includes(hanging!.name) &&
+            sim.ledger.explain(id, n).downloadedBy.length === 0,
+        );
+        return nums.length >= 2 ? nums : undefined;
+      },
+      { timeoutMs: 60_000, what: 'the hanging node to claim two segments' },
+    );
+    hanging!.condition.downloadsHang = false;
+
+    const recovery = app.app.get(LiveRecovery);
+    let requeued = 0;
+    await waitFor(
+      async () => {
+        const outcome = await recovery.check();
+        expect(outcome.failed).toBe(0);
+        requeued += outcome.requeued;
+        return stuck.every((n) => sim.ledger.explain(id, n).downloadedBy.includes(other!.name));
+      },
+      { timeoutMs: 60_000, intervalMs: 200, what: 'the other node to download the hung claims' },
+    );
+    expect(requeued).toBeGreaterThanOrEqual(stuck.length);
+    for (const n of stuck) expect(sim.ledger.explain(id, n).downloadedBy).toEqual([other!.name]);
+    expect(recordingNodes(sim).get(id)?.sort()).toEqual([hanging!.name, other!.name].sort());
+  }, 180_000);
 });
