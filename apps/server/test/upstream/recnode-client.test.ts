@@ -193,20 +193,25 @@ describe('recnode HTTP client', () => {
 async function listingNode(): Promise<{
   endpoint: string;
   body: { current: unknown };
+  /** List requests answered so far. */
+  requests(): number;
   close(): Promise<void>;
 }> {
   const body: { current: unknown } = { current: { recordings: [] } };
+  let requests = 0;
   const server: Server = createServer((req, res) => {
     if (req.method !== 'GET' || !req.url?.startsWith('/api/recordings')) {
       res.writeHead(404).end();
       return;
     }
+    requests++;
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body.current));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     body,
+    requests: () => requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -227,6 +232,26 @@ function listed(id: string, platform: string, extra: Record<string, unknown> = {
     ...extra,
   };
 }
+
+describe('recnode recording ids shared by the finishes waiting on one node', () => {
+  it('asks the node once for callers within a moment of each other, and anew after it', async () => {
+    const node = await listingNode();
+    node.body.current = { recordings: [listed('a', 'chzzk'), listed('t', 'twitch')] };
+    const client = new RecnodeClient(app.app.get(AppConfig), new UpstreamStats());
+    try {
+      const answers = await Promise.all(Array.from({ length: 20 }, () => client.listedIds(node.endpoint)));
+      // An item recflow cannot read still says the node holds it.
+      for (const ids of answers) expect(ids).toEqual(['a', 't']);
+      expect(node.requests()).toBe(1);
+      node.body.current = { recordings: [] };
+      await new Promise((r) => setTimeout(r, 450));
+      expect(await client.listedIds(node.endpoint)).toEqual([]);
+      expect(node.requests()).toBe(2);
+    } finally {
+      await node.close();
+    }
+  });
+});
 
 describe('recnode recording list, item by item', () => {
   // recnode records chzzk, soop and twitch (recnode/common/common_types.py `PlatformType`), and a

@@ -58,9 +58,14 @@ export interface RecnodeListing {
   unreadableIds: string[];
 }
 
+/** How long one node's list answer serves every finish and drain waiting on that node. */
+const SHARED_LISTING_MS = 400;
+
 @Injectable()
 export class RecnodeClient {
   private readonly logger = new Logger('RecnodeClient');
+  /** The last `listedIds` call per node (one entry per node of the fleet). */
+  private readonly sharedListings = new Map<string, { at: number; ids: Promise<string[]> }>();
   /** `endpoint kind` of every mismatch already logged, so that each is logged once, not every poll. */
   private readonly loggedKinds = new Set<string>();
 
@@ -110,10 +115,26 @@ export class RecnodeClient {
     return { recordings, unreadableIds };
   }
 
-  /** Every recording id the node lists, readable or not. */
-  async listedIds(endpoint: string, timeoutMs = this.config.values.HTTP_TIMEOUT_MS): Promise<string[]> {
-    const { recordings, unreadableIds } = await this.listing(endpoint, timeoutMs);
-    return [...recordings.map((r) => r.id), ...unreadableIds];
+  /**
+   * Every recording id the node lists, readable or not. Many finishes and drains wait on one node
+   * at once, each polling it every second: they share one call per node, and an answer for up to
+   * SHARED_LISTING_MS (less than their poll interval, so each poll still sees a newer answer
+   * than its last).
+   */
+  listedIds(endpoint: string): Promise<string[]> {
+    const now = Date.now();
+    const shared = this.sharedListings.get(endpoint);
+    if (shared && now - shared.at < SHARED_LISTING_MS) return shared.ids;
+    const ids = this.listing(endpoint).then(({ recordings, unreadableIds }) => [
+      ...recordings.map((r) => r.id),
+      ...unreadableIds,
+    ]);
+    this.sharedListings.set(endpoint, { at: now, ids });
+    // A failed call is not shared beyond its own callers: the next poll asks again.
+    ids.catch(() => {
+      if (this.sharedListings.get(endpoint)?.ids === ids) this.sharedListings.delete(endpoint);
+    });
+    return ids;
   }
 
   private logDropped(
