@@ -16,6 +16,7 @@ import type { PlatformName } from '@recflow/contracts';
 import { sql } from 'drizzle-orm';
 import { AuditLog } from '../audit/audit-log';
 import { DatabaseHandle } from '../db/db.module';
+import { jsonParam, queryRows } from '../db/raw';
 import { settleWithConcurrency } from '../shared/concurrency';
 import type { ResolvedStream } from '../upstream/stlink/stlink.client';
 import { BroadcastCheck } from './broadcast-check';
@@ -52,19 +53,18 @@ export class LiveCleaner {
     private readonly audit: AuditLog,
   ) {}
 
-  private async rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
-    return ((await this.handle.database.db.execute(query)) as unknown as { rows: T[] }).rows;
-  }
-
   async clean(): Promise<CleanupOutcome> {
-    const lives = await this.rows<WatchedLive>(sql`
+    const lives = await queryRows<WatchedLive>(
+      this.handle.database.db,
+      sql`
       select l.id, p.name as platform, c.source_id as "channelUid", l.source_id as "sourceId",
              l.is_adult as "isAdult", l.stream_unavailable_since as "unavailableSince",
              case when s.id is null then null
                   else json_build_object('url', s.url, 'params', s.params, 'headers', s.headers) end as stream
       from live l join channel c on c.id = l.channel_id join platform p on p.id = l.platform_id
       left join live_stream s on s.id = l.live_stream_id
-      where l.status = 'recording'`);
+      where l.status = 'recording'`,
+    );
     const outcome: CleanupOutcome = {
       checked: lives.length,
       ended: 0,
@@ -110,11 +110,14 @@ export class LiveCleaner {
   /** Starts an outage for lives not already in one; only those get the audit event. */
   private async markUnavailable(reasons: Map<string, string>): Promise<void> {
     if (reasons.size === 0) return;
-    const started = await this.rows<{ id: string }>(sql`
+    const started = await queryRows<{ id: string }>(
+      this.handle.database.db,
+      sql`
       update live set stream_unavailable_since = now()
-      where id in (select jsonb_array_elements_text(${JSON.stringify([...reasons.keys()])}::jsonb)::uuid)
+      where id in (select jsonb_array_elements_text(${jsonParam([...reasons.keys()])})::uuid)
         and status = 'recording' and stream_unavailable_since is null
-      returning id`);
+      returning id`,
+    );
     for (const { id } of started) this.logger.warn(`Live ${id}: stream unavailable (${reasons.get(id)})`);
     await this.audit.record(
       ...started.map(({ id }) => ({
@@ -128,14 +131,17 @@ export class LiveCleaner {
   /** Ends the outage of lives whose stream answers again; only those that were in one are audited. */
   private async markAvailable(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    const ended = await this.rows<{ id: string; seconds: number }>(sql`
+    const ended = await queryRows<{ id: string; seconds: number }>(
+      this.handle.database.db,
+      sql`
       update live l set stream_unavailable_since = null
       from (select id, stream_unavailable_since as since from live
-            where id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)
+            where id in (select jsonb_array_elements_text(${jsonParam(ids)})::uuid)
               and stream_unavailable_since is not null
             for update) o
       where l.id = o.id
-      returning l.id, round(extract(epoch from now() - o.since))::int as seconds`);
+      returning l.id, round(extract(epoch from now() - o.since))::int as seconds`,
+    );
     await this.audit.record(
       ...ended.map(({ id, seconds }) => ({
         kind: 'live.stream_available',

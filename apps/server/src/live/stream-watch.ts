@@ -12,6 +12,7 @@ import type { PlatformName } from '@recflow/contracts';
 import { sql } from 'drizzle-orm';
 import { AppConfig } from '../config/app-config';
 import { DatabaseHandle } from '../db/db.module';
+import { jsonParam, queryRows } from '../db/raw';
 import { settleWithConcurrency } from '../shared/concurrency';
 import { M3u8Checker } from '../upstream/stlink/m3u8-checker';
 import { StlinkClient } from '../upstream/stlink/stlink.client';
@@ -51,19 +52,18 @@ export class StreamWatch {
     private readonly streams: LiveStreamRepository,
   ) {}
 
-  private async rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
-    return ((await this.handle.database.db.execute(query)) as unknown as { rows: T[] }).rows;
-  }
-
   async prefetch(): Promise<{ checked: number; resolved: number; backedOff: number }> {
-    const targets = await this.rows<ChannelTarget>(sql`
+    const targets = await queryRows<ChannelTarget>(
+      this.handle.database.db,
+      sql`
       select c.id, p.name as platform, c.source_id as "sourceId"
       from channel c join platform p on p.id = c.platform_id join channel_grade g on g.id = c.grade_id
       where g.should_save
         and (c.stream_checked_at is null or c.stream_checked_at <= now())
         and not exists (select 1 from live_stream s where s.channel_id = c.id)
       order by c.stream_checked_at asc nulls first, c.id
-      limit ${BATCH}`);
+      limit ${BATCH}`,
+    );
     const outcome = { checked: targets.length, resolved: 0, backedOff: 0 };
     if (targets.length === 0) return outcome;
     const nextCheck = new Map<string, number>();
@@ -92,18 +92,21 @@ export class StreamWatch {
     const rows = [...nextCheck].map(([id, delaySec]) => ({ id, delay: delaySec }));
     await this.handle.database.db.execute(sql`
       update channel set stream_checked_at = now() + make_interval(secs => v.delay)
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, delay int)
+      from jsonb_to_recordset(${jsonParam(rows)}) as v(id uuid, delay int)
       where channel.id = v.id`);
     return outcome;
   }
 
   async audit(): Promise<{ checked: number; deleted: number }> {
-    const targets = await this.rows<StreamTarget>(sql`
+    const targets = await queryRows<StreamTarget>(
+      this.handle.database.db,
+      sql`
       select s.id, s.source_id as "sourceId", s.url, s.params, s.headers, p.name as platform, c.source_id as "channelUid",
              exists (select 1 from live l where l.live_stream_id = s.id) as referenced
       from live_stream s join channel c on c.id = s.channel_id join platform p on p.id = c.platform_id
       order by s.checked_at asc nulls first, s.id
-      limit ${BATCH}`);
+      limit ${BATCH}`,
+    );
     if (targets.length === 0) return { checked: 0, deleted: 0 };
     const stale: string[] = [];
     await settleWithConcurrency(targets, CONCURRENCY, async (t) => {
@@ -118,16 +121,19 @@ export class StreamWatch {
         );
       }
     });
-    const ids = JSON.stringify(targets.map((t) => t.id));
-    const gone = JSON.stringify(stale);
+    const ids = jsonParam(targets.map((t) => t.id));
+    const gone = jsonParam(stale);
     // Deleted only while still unused: a registration may have taken the stream meanwhile.
-    const deleted = await this.rows<{ id: string }>(sql`
+    const deleted = await queryRows<{ id: string }>(
+      this.handle.database.db,
+      sql`
       delete from live_stream s
-      where s.id in (select jsonb_array_elements_text(${gone}::jsonb)::uuid)
+      where s.id in (select jsonb_array_elements_text(${gone})::uuid)
         and not exists (select 1 from live l where l.live_stream_id = s.id)
-      returning s.id`);
+      returning s.id`,
+    );
     await this.handle.database.db.execute(sql`
-      update live_stream set checked_at = now() where id in (select jsonb_array_elements_text(${ids}::jsonb)::uuid)`);
+      update live_stream set checked_at = now() where id in (select jsonb_array_elements_text(${ids})::uuid)`);
     return { checked: targets.length, deleted: deleted.length };
   }
 }
