@@ -295,7 +295,8 @@ export const liveRoutes = {
     summary: 'Finish (keep), cancel (discard) or delete (forget) a live',
     description: [
       '`finish` and `cancel` mark the live `finalizing` at once and answer; the recorders are stopped, recflow',
-      'waits until every reachable node has uploaded, then the live is finished and its SQS event (complete or',
+      'waits until every node has uploaded (or LIVE_FINISH_TIMEOUT_SEC passed, and the nodes given up on are',
+      'named in its recording), then the live is finished and its SQS event (complete or',
       'canceled) goes out through the outbox, if anything was recorded. Asking again while it finishes answers',
       'with its state. `delete` of a finished or failed live marks it deleted (or purges it); of an active live it',
       'is refused (409) unless `metadataOnly: true`, and the answer lists the nodes left recording.',

@@ -47,7 +47,7 @@ function What({ choice, nodes }: { choice: EndChoice; nodes: string }) {
       </p>
     );
   }
-  const stop = `recflow stops the recorders${nodes ? ` on ${nodes}` : ''} and waits until every reachable node has uploaded what it recorded.`;
+  const stop = `recflow stops the recorders${nodes ? ` on ${nodes}` : ''} and waits until every node has uploaded what it recorded.`;
   return choice === 'finish' ? (
     <p>
       {stop} Then it sends vodify a <strong className="text-foreground">complete</strong> event: the recording

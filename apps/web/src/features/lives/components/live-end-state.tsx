@@ -32,7 +32,8 @@ export function LiveEndState({
         <LoaderCircleIcon className="mt-0.5 size-4 shrink-0 animate-spin text-muted-foreground" aria-hidden />
         <p>
           <span className="font-medium">Finishing.</span> The recorders were told to stop; recflow waits until
-          every reachable node has uploaded, then ends the live and sends its finish event.
+          every node has uploaded (or the finish timeout passed), then ends the live and sends its finish
+          event.
         </p>
       </div>
     );
