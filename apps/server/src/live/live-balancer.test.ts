@@ -11,11 +11,12 @@ import { AppConfig } from '../config/app-config';
 import { Clock } from '../shared/clock';
 import type { RecnodeClient } from '../upstream/recnode/recnode.client';
 import type { RecnodeRedis } from '../upstream/recnode/recnode-redis';
+import { candidateNode } from './candidate-node.fixture';
 import type { LiveRepository } from './live.repository';
 import type { AllocationView, LiveAllocationRepository } from './live-allocation.repository';
 import type { AllocationRequest, AllocationResult, LiveAllocator } from './live-allocator';
 import { LiveBalancer } from './live-balancer';
-import type { CandidateNode, LiveNodeRepository } from './live-node.repository';
+import type { LiveNodeRepository } from './live-node.repository';
 import type { Notifications } from './notifications';
 
 const NOW = new Date('2030-01-01T12:00:00Z');
@@ -71,20 +72,7 @@ function live(id: string, patch: Partial<AllocationView> & { ageSec?: number } =
 const validState = { isInvalid: false } as LiveState;
 const invalidState = { isInvalid: true } as LiveState;
 
-function candidate(name: string): CandidateNode {
-  return {
-    id: `id-${name}`,
-    name,
-    endpoint: `http://${name}`,
-    groupId: `g-${name}`,
-    priority: 1,
-    capacity: 10,
-    load: 0,
-    isCordoned: false,
-    isDomestic: false,
-    lastAssignedAt: null,
-  };
-}
+const candidate = candidateNode;
 
 interface Scenario {
   lives: AllocationView[];

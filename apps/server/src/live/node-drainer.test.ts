@@ -17,6 +17,7 @@ import type { DatabaseHandle } from '../db/db.module';
 import { NotFoundError } from '../shared/errors';
 import type { JobProducer } from '../tasks/job-producer';
 import type { RecnodeClient } from '../upstream/recnode/recnode.client';
+import { candidateNode } from './candidate-node.fixture';
 import type { AllocationRequest, LiveAllocator } from './live-allocator';
 import type { CandidateNode, LiveNodeRepository } from './live-node.repository';
 import { type DrainJob, type DrainReport, NodeDrainer } from './node-drainer';
@@ -27,20 +28,7 @@ const config = AppConfig.fromEnv({}).with({ DRAIN_WAIT_SEC, HTTP_TIMEOUT_MS: 1_0
 
 const DRAINING = { id: 'id-old', endpoint: 'http://old' };
 
-function candidate(name: string): CandidateNode {
-  return {
-    id: `id-${name}`,
-    name,
-    endpoint: `http://${name}`,
-    groupId: `g-${name}`,
-    priority: 1,
-    capacity: 10,
-    load: 0,
-    isCordoned: false,
-    isDomestic: false,
-    lastAssignedAt: null,
-  };
-}
+const candidate = candidateNode;
 
 /** A drizzle query chain: every builder method returns the chain, awaiting it gives the rows. */
 function chain(rows: (where: SQL | undefined) => unknown[]) {
